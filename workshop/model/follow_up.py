@@ -1,0 +1,37 @@
+"""Starting the next session of a group from an earlier one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workshop.model.base import now
+from workshop.model.session import Session, SessionStatus, Timebox, new_session_id
+
+
+def follow_up(earlier: Session, on: date, facilitator: str | None = None) -> Session:
+    """The next session: all the work carried forward with the same item ids, recording which
+    session it follows, with fresh attendance, timers, notes and votes."""
+    data = earlier.model_copy(deep=True)
+    data.id = new_session_id()
+    data.part = earlier.part + 1
+    data.date = on
+    data.title = ""
+    data.follows = earlier.id
+    data.status = SessionStatus.PLANNED
+    data.revision = 0
+    data.updated_at = now()
+    if facilitator is not None:
+        data.facilitator = facilitator
+    data.notes = {}
+    data.agenda = {step: Timebox(minutes=box.minutes) for step, box in earlier.agenda.items()}
+    for participant in data.participants:
+        participant.present = False
+    for item in _all_items(data):
+        item.votes = 0
+    return data
+
+
+def _all_items(session: Session) -> list:  # type: ignore[type-arg]
+    from workshop.model.sections import SECTIONS
+
+    return [item for section in SECTIONS for item in section.items(session)]
