@@ -41,7 +41,8 @@ class Step(StrEnum):
         return list(Step).index(self) + 1
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """The step's name as a person reads it: 'Strategy document'."""
         return STEP_TITLES[self]
 
 

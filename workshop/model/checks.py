@@ -49,62 +49,108 @@ def checks(session: Session) -> list[Warning]:
 
     summary = budget_summary(research)
     if summary.over_budget and summary.remaining is not None:
-        found.append(Warning(
-            Step.RESEARCH, "standards",
-            f"The chosen standards cost {research.currency}{summary.chosen_total:,.0f}, "
-            f"{research.currency}{-summary.remaining:,.0f} over the budget",
-        ))
+        found.append(
+            Warning(
+                Step.RESEARCH,
+                "standards",
+                f"The chosen standards cost {research.currency}{summary.chosen_total:,.0f}, "
+                f"{research.currency}{-summary.remaining:,.0f} over the budget",
+            )
+        )
     elif summary.chosen_count and summary.budget is None:
-        found.append(Warning(Step.RESEARCH, "standards",
-                             "Standards are chosen but no budget is set"))
+        found.append(
+            Warning(Step.RESEARCH, "standards", "Standards are chosen but no budget is set")
+        )
     for expectation in research.expectations:
         if expectation.importance is None or expectation.performance is None:
-            found.append(Warning(Step.RESEARCH, "expectations",
-                                 f"'{_short(expectation.text)}' is not scored yet",
-                                 expectation.id))
+            found.append(
+                Warning(
+                    Step.RESEARCH,
+                    "expectations",
+                    f"'{_short(expectation.text)}' is not scored yet",
+                    expectation.id,
+                )
+            )
 
     for indicator in structure.indicators:
         missing = indicator_gaps(indicator)
         if missing:
-            found.append(Warning(
-                Step.STRUCTURE, "indicators",
-                f"Indicator '{_short(indicator.text)}' is not SMART: it needs "
-                + _join(missing),
-                indicator.id,
-            ))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "indicators",
+                    f"Indicator '{_short(indicator.text)}' is not SMART: it needs "
+                    + _join(missing),
+                    indicator.id,
+                )
+            )
     for promise in structure.promises:
         if not promise.standard.strip():
-            found.append(Warning(Step.STRUCTURE, "promises",
-                                 f"Promise '{_short(promise.text)}' has no measurable standard",
-                                 promise.id))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "promises",
+                    f"Promise '{_short(promise.text)}' has no measurable standard",
+                    promise.id,
+                )
+            )
         elif not promise_is_measurable(promise.standard):
-            found.append(Warning(Step.STRUCTURE, "promises",
-                                 f"Promise '{_short(promise.text)}': its standard has no number "
-                                 "to measure it by", promise.id))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "promises",
+                    f"Promise '{_short(promise.text)}': its standard has no number "
+                    "to measure it by",
+                    promise.id,
+                )
+            )
     for action in structure.actions:
         if action.status in ("done", "dropped"):
             continue
-        missing = [what for what, ok in (("an owner", action.owner.strip()),
-                                         ("a due date", action.due)) if not ok]
+        missing = [
+            what
+            for what, ok in (("an owner", action.owner.strip()), ("a due date", action.due))
+            if not ok
+        ]
         if missing:
-            found.append(Warning(Step.STRUCTURE, "actions",
-                                 f"Action '{_short(action.text)}' has no " + _join(missing, "or"),
-                                 action.id))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "actions",
+                    f"Action '{_short(action.text)}' has no " + _join(missing, "or"),
+                    action.id,
+                )
+            )
     if structure.complaint_stages or structure.principles:
         present = {stage.stage for stage in structure.complaint_stages}
         absent = [kind.value for kind in ComplaintStageKind if kind not in present]
         if absent:
-            found.append(Warning(Step.STRUCTURE, "complaint_stages",
-                                 "The complaints policy has no stage to " + _join(absent)))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "complaint_stages",
+                    "The complaints policy has no stage to " + _join(absent),
+                )
+            )
         untimed = [s for s in structure.complaint_stages if not s.timeframe.strip()]
         for stage in untimed:
-            found.append(Warning(Step.STRUCTURE, "complaint_stages",
-                                 f"The '{stage.stage.value}' stage has no timeframe", stage.id))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "complaint_stages",
+                    f"The '{stage.stage.value}' stage has no timeframe",
+                    stage.id,
+                )
+            )
         unmet = [p.value for p in Principle if not structure.principles.get(p, "").strip()]
         if unmet:
-            found.append(Warning(Step.STRUCTURE, "principles",
-                                 "The complaints policy does not yet say how it is "
-                                 + _join(unmet)))
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "principles",
+                    "The complaints policy does not yet say how it is " + _join(unmet),
+                )
+            )
     return found
 
 

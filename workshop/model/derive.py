@@ -168,8 +168,10 @@ def completeness(session: Session, step: Step) -> Completeness:
     document = session.document
     return _tally(
         step,
-        [(heading.lower(), bool(getattr(document, name).strip()))
-         for name, heading in NARRATIVE_SECTIONS.items()],
+        [
+            (heading.lower(), bool(getattr(document, name).strip()))
+            for name, heading in NARRATIVE_SECTIONS.items()
+        ],
     )
 
 

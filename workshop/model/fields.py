@@ -48,7 +48,9 @@ def parse_value(spec: FieldSpec, raw: str) -> Any:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise InvalidInput(f"{spec.label}: enter a date as YYYY-MM-DD, e.g. 2027-03-31") from None
+            raise InvalidInput(
+                f"{spec.label}: enter a date as YYYY-MM-DD, e.g. 2027-03-31"
+            ) from None
     if kind is FieldKind.FLAG:
         lowered = text.lower()
         if lowered in _YES:

@@ -103,7 +103,9 @@ SECTIONS: tuple[Section, ...] = (
         item_type=Expectation,
         path=("research", "expectations"),
         fields=(
-            FieldSpec("text", "Expectation", FieldKind.LONG, "In the customer's words", required=True),
+            FieldSpec(
+                "text", "Expectation", FieldKind.LONG, "In the customer's words", required=True
+            ),
             FieldSpec("evidence", "Evidence", FieldKind.TEXT, "Survey, complaints, call logs, …"),
             FieldSpec("segment", "Segment or channel", FieldKind.TEXT, "Who, or which channel"),
             FieldSpec("importance", "Importance", FieldKind.SCORE, "1 = matters little, 5 = a lot"),
@@ -121,8 +123,13 @@ SECTIONS: tuple[Section, ...] = (
         item_type=ServiceStandard,
         path=("research", "standards"),
         fields=(
-            FieldSpec("text", "Standard", FieldKind.LONG, "e.g. answer 80% of calls in 60 s",
-                      required=True),
+            FieldSpec(
+                "text",
+                "Standard",
+                FieldKind.LONG,
+                "e.g. answer 80% of calls in 60 s",
+                required=True,
+            ),
             FieldSpec("annual_cost", "Annual cost", FieldKind.MONEY, "Cost per year"),
             FieldSpec("chosen", "Chosen", FieldKind.FLAG, "Funded in this strategy"),
             _BY,
@@ -158,8 +165,13 @@ SECTIONS: tuple[Section, ...] = (
         path=("consult", "shared_goals"),
         fields=(
             FieldSpec("text", "Shared goal", FieldKind.LONG, required=True),
-            FieldSpec("stakeholder_ids", "With", FieldKind.REFS, "Stakeholders who share it",
-                      ref="stakeholders"),
+            FieldSpec(
+                "stakeholder_ids",
+                "With",
+                FieldKind.REFS,
+                "Stakeholders who share it",
+                ref="stakeholders",
+            ),
             _BY,
         ),
         columns=("text", "stakeholder_ids"),
@@ -271,8 +283,12 @@ SECTIONS: tuple[Section, ...] = (
         path=("structure", "promises"),
         fields=(
             FieldSpec("text", "Promise", FieldKind.LONG, required=True),
-            FieldSpec("standard", "Measurable standard", FieldKind.TEXT,
-                      "e.g. reply to emails within 2 working days"),
+            FieldSpec(
+                "standard",
+                "Measurable standard",
+                FieldKind.TEXT,
+                "e.g. reply to emails within 2 working days",
+            ),
             FieldSpec("channels", "Channels", FieldKind.TEXT, "Phone, web, counter, …"),
             FieldSpec("hours", "Hours", FieldKind.TEXT, "e.g. Mon–Fri 8:30–17:00"),
             _BY,
@@ -288,8 +304,9 @@ SECTIONS: tuple[Section, ...] = (
         item_type=ComplaintStage,
         path=("structure", "complaint_stages"),
         fields=(
-            FieldSpec("stage", "Stage", FieldKind.CHOICE, "", _choices(ComplaintStageKind),
-                      required=True),
+            FieldSpec(
+                "stage", "Stage", FieldKind.CHOICE, "", _choices(ComplaintStageKind), required=True
+            ),
             FieldSpec("text", "What happens", FieldKind.LONG, required=True),
             FieldSpec("timeframe", "Timeframe", FieldKind.TEXT, "e.g. 2 working days"),
             _BY,
