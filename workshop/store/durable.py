@@ -1,0 +1,280 @@
+"""Crash-safe file writes and fresh reads, and the TinyDB `Storage` built on them.
+
+TinyDB's own JSONStorage rewrites its file in place, so a crash mid-save leaves half a file.
+Here every save writes a temporary file in the same folder, fsyncs it, renames it over the
+target and fsyncs the folder (the order fsync(2), ALICE and atomicwrites ask for). Readers
+re-open the file on every read, so they see the old file or the new one, never a mix."""
+
+# The os calls are deliberate: one descriptor per write, and tests inject faults into os.*.
+# ruff: noqa: PTH105, PTH108, PTH208
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from workshop.errors import SaveFailed, UnreadableFile
+
+#: Mode of a new group file (an existing file keeps its own).
+NEW_FILE_MODE = 0o644
+#: A group file larger than this is refused rather than read into memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Marks a temporary file: `.<target name>.tmp-<random>`; hidden, so never listed as a group.
+TEMP_MARK = ".tmp-"
+
+
+class ReplacedButUnconfirmed(SaveFailed):
+    """The new file was renamed into place but the folder's fsync failed: it may not survive a
+    power cut. The caller was told the save failed; a retry writes it again."""
+
+
+def temp_name(target: Path) -> str:
+    return f".{target.name}{TEMP_MARK}{secrets.token_hex(4)}"
+
+
+def leftover_temps(target: Path) -> list[Path]:
+    """Temporary files a crashed save of `target` left behind."""
+    prefix = f".{target.name}{TEMP_MARK}"
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return []
+    return [target.parent / name for name in names if name.startswith(prefix)]
+
+
+def _reason(error: OSError) -> str:
+    if error.errno is not None and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # pragma: no cover - os.write raises rather than returning 0 on files
+            raise OSError(errno.EIO, "nothing was written")
+        view = view[written:]
+
+
+def write_temp(target: Path, payload: bytes) -> Path:
+    """Write `payload` to a new fsynced temporary file beside `target`, with target's mode
+    (and owner, when running as root). Raises OSError; never leaves the temp behind."""
+    try:
+        existing: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise OSError(errno.EINVAL, "the group file is not a regular file (a link?)")
+    temp = target.parent / temp_name(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
+    try:
+        try:
+            mode = stat.S_IMODE(existing.st_mode) if existing else NEW_FILE_MODE
+            os.fchmod(fd, mode)
+            if existing is not None and os.geteuid() == 0:
+                # root editing someone's file must not take it away from them
+                with contextlib.suppress(OSError):
+                    os.fchown(fd, existing.st_uid, existing.st_gid)
+            _write_all(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def atomic_write(target: Path, payload: bytes) -> None:
+    """Replace `target` with `payload` durably and atomically: write → fsync(temp) → replace →
+    fsync(folder). On any OS error raise SaveFailed with a one-line reason; unless the error
+    came after the rename, `target` is byte-for-byte as it was, and no temp is left."""
+    try:
+        temp = write_temp(target, payload)
+    except OSError as error:
+        raise SaveFailed(
+            f"could not save {target.name}: {_reason(error)}; the previous version is intact"
+        ) from error
+    try:
+        os.replace(temp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise SaveFailed(
+            f"could not save {target.name}: {_reason(error)}; the previous version is intact"
+        ) from error
+    try:
+        fsync_directory(target.parent)
+    except OSError as error:
+        # A failed fsync is a failed save (fsyncgate): never report success after it.
+        raise ReplacedButUnconfirmed(
+            f"could not confirm the save of {target.name} reached the disk: {_reason(error)}"
+        ) from error
+
+
+def create_exclusive(target: Path, payload: bytes) -> None:
+    """Write a new file durably; refuse (FileExistsError) if `target` already exists."""
+    try:
+        temp = write_temp(target, payload)
+    except OSError as error:
+        raise SaveFailed(f"could not create {target.name}: {_reason(error)}") from error
+    try:
+        os.link(temp, target)  # atomic, and fails rather than overwrite
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise SaveFailed(f"could not create {target.name}: {_reason(error)}") from error
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    try:
+        fsync_directory(target.parent)
+    except OSError as error:
+        raise SaveFailed(
+            f"could not confirm {target.name} reached the disk: {_reason(error)}"
+        ) from error
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, through a freshly opened descriptor that never follows a link."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnreadableFile(
+                f"{path.name} is a link; group files must be plain files"
+            ) from None
+        raise UnreadableFile(f"cannot read {path.name}: {_reason(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"{path.name} is not a plain file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                f"{path.name} is too large to be a group file ({info.st_size:,} bytes)"
+            )
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(info.st_size + 1, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise UnreadableFile(f"cannot read {path.name}: {_reason(error)}") from None
+    finally:
+        with contextlib.suppress(OSError):  # the bytes are read; closing cannot change them
+            os.close(fd)
+
+
+def decode(payload: bytes, name: str) -> Any:
+    """Parse a group file's JSON; a one-line UnreadableFile when it is not JSON."""
+    if not payload.strip():
+        raise UnreadableFile(f"{name} is empty; it is not a group file")
+    try:
+        return orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        detail = str(error).split("\n")[0]
+        raise UnreadableFile(
+            f"{name} is not valid JSON ({detail}); it was left untouched"
+        ) from None
+
+
+def encode(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+class DurableStorage(Storage):
+    """TinyDB storage over one group file: atomic durable writes, fresh reads.
+
+    The parsed content is cached against the exact bytes last read or written, so TinyDB's
+    read-per-operation costs one file read and a byte comparison rather than a parse. Inside
+    `batch()`, writes are held in memory and land as one atomic save at the end."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._bytes: bytes | None = None
+        self._parsed: dict[str, Any] | None = None
+        self._pending: dict[str, Any] | None = None
+        self._batching = False
+
+    def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending
+        try:
+            payload = read_bytes(self.path)
+        except FileNotFoundError:
+            return None
+        if self._parsed is not None and payload == self._bytes:
+            return self._parsed
+        parsed = decode(payload, self.path.name)
+        if not isinstance(parsed, dict):
+            raise UnreadableFile(f"{self.path.name} is not a group file (not a JSON object)")
+        self._bytes, self._parsed = payload, parsed
+        return parsed
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._batching:
+            self._pending = data
+            return
+        self._save(data)
+
+    def _save(self, data: dict[str, Any]) -> None:
+        payload = encode(data)
+        try:
+            atomic_write(self.path, payload)
+        except ReplacedButUnconfirmed:
+            self.forget()
+            raise
+        except BaseException:
+            self.forget()  # TinyDB changed the cached tables in place before writing
+            raise
+        self._bytes, self._parsed = payload, data
+
+    def forget(self) -> None:
+        """Drop the cache; the next read parses the file again."""
+        self._bytes = self._parsed = None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold writes until the block ends, then save once (all or nothing)."""
+        if self._batching:
+            yield
+            return
+        self._batching = True
+        try:
+            yield
+        except BaseException:
+            self._pending = None
+            self.forget()
+            raise
+        finally:
+            self._batching = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._save(pending)
+
+    def close(self) -> None:
+        self.forget()

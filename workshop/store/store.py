@@ -1,0 +1,220 @@
+"""The data folder: one TinyDB file per group, listed, read, created and opened for editing."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
+from workshop.model.session import Group, Session
+from workshop.store import history, schema
+from workshop.store.durable import (
+    atomic_write,
+    create_exclusive,
+    decode,
+    encode,
+    read_bytes,
+)
+from workshop.store.editor import GroupEditor
+from workshop.store.lock import GroupLock
+from workshop.store.names import file_name, group_id_of, inside, lock_path
+from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
+
+_StatKey = tuple[int, int, int, int]
+
+
+def default_data_dir() -> Path:
+    """Where group files live: $WORKSHOP_DATA, else ./sessions under the current folder."""
+    configured = os.environ.get("WORKSHOP_DATA")
+    return Path(configured).expanduser() if configured else Path.cwd() / "sessions"
+
+
+class Store:
+    """The group files of one data folder. Reading never takes a lock; editing does."""
+
+    def __init__(self, data_dir: Path, history_spacing: float = history.SPACING) -> None:
+        self.data_dir = Path(data_dir)
+        self.history_spacing = history_spacing
+        self._listed: dict[Path, tuple[_StatKey, GroupSummary]] = {}
+
+    # -- finding files ---------------------------------------------------------------------
+
+    def _files(self) -> list[Path]:
+        try:
+            entries = list(os.scandir(self.data_dir))
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(f"cannot read the data folder: {error.strerror or error}") from None
+        found = []
+        for entry in entries:
+            # temp files, locks and .history start with '.' or end otherwise: never groups
+            if group_id_of(entry.name) is None:
+                continue
+            if entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+        return sorted(found)
+
+    def path_of(self, group_id: str) -> Path:
+        """The file of a group; NotFound when there is none."""
+        matches = [p for p in self._files() if group_id_of(p.name) == group_id]
+        if not matches:
+            raise NotFound(f"no group with id {group_id} in {self.data_dir}")
+        if len(matches) > 1:
+            names = ", ".join(p.name for p in matches)
+            raise StoreError(f"several files hold group {group_id} ({names}); keep one")
+        return matches[0]
+
+    def _read(self, path: Path) -> schema.Tables:
+        try:
+            payload = read_bytes(path)
+        except FileNotFoundError:
+            raise NotFound(f"{path.name} no longer exists") from None
+        tables = decode(payload, path.name)
+        version = schema.schema_version(tables, path.name)
+        return schema.migrate(tables, version, path.name)  # in memory only: reading never writes
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def list_groups(self) -> list[GroupSummary]:
+        """Every group file with its sessions' summaries; a file that cannot be read is listed
+        with its one-line error. Takes no lock and validates no whole session (stored
+        summaries are used)."""
+        result = []
+        seen = set()
+        for path in self._files():
+            seen.add(path)
+            result.append(self._summary(path))
+        for gone in set(self._listed) - seen:
+            del self._listed[gone]
+        return sorted(
+            result,
+            key=lambda g: (g.group is None, g.group.name.casefold() if g.group else g.path.name),
+        )
+
+    def _summary(self, path: Path) -> GroupSummary:
+        try:
+            info = path.lstat()
+        except OSError as error:
+            return GroupSummary(None, path, [], f"cannot read {path.name}: {error.strerror}")
+        key = (info.st_ino, info.st_mtime_ns, info.st_size, info.st_ctime_ns)
+        cached = self._listed.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        try:
+            tables = self._read(path)
+            group = schema.group_of(tables, path.name)
+            summary = GroupSummary(group, path, schema.summaries_of(tables, group, path.name))
+        except (StoreError, NotFound) as error:
+            summary = GroupSummary(None, path, [], str(error))
+        if stat.S_ISREG(info.st_mode):
+            self._listed[path] = (key, summary)
+        return summary
+
+    def forget(self, path: Path) -> None:
+        """Drop what is cached of a file (after this process changed it)."""
+        self._listed.pop(path, None)
+
+    def load_group(self, group_id: str) -> GroupFile:
+        """A group and all its sessions, validated, without a lock. A file of an older format is
+        migrated in memory only (it is written when next opened for editing)."""
+        path = self.path_of(group_id)
+        tables = self._read(path)
+        group = schema.group_of(tables, path.name)
+        if group.id != group_id:
+            raise UnreadableFile(f"{path.name} holds group {group.id}, not {group_id}")
+        sessions = schema.sessions_of(tables, group, path.name)
+        schema.check_trash(tables, path.name)
+        return GroupFile(group, sessions, path)
+
+    def find_session(self, ref: str) -> tuple[Group, Session]:
+        """A session by id, or by a prefix of its id unique across every readable group."""
+        ref = ref.strip()
+        if not ref:
+            raise NotFound("no session id given")
+        found = [(g.group.id, s.id) for g in self.list_groups() if g.group for s in g.sessions]
+        matches = [pair for pair in found if pair[1] == ref] or [
+            pair for pair in found if pair[1].startswith(ref)
+        ]
+        if not matches:
+            raise NotFound(f"no session matches '{ref}'")
+        if len(matches) > 1:
+            raise Ambiguous(ref, sorted(sid for _, sid in matches))
+        group_id, session_id = matches[0]
+        group_file = self.load_group(group_id)
+        session = group_file.session(session_id)
+        if session is None:  # changed since it was listed
+            raise NotFound(f"no session matches '{ref}'")
+        return group_file.group, session
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create_group(self, group: Group) -> Path:
+        """Write a new group file (no sessions yet); refuses a group id already in the folder."""
+        if any(group_id_of(p.name) == group.id for p in self._files()):
+            raise StoreError(f"a group with id {group.id} already exists")
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SaveFailed(
+                f"cannot create the data folder {self.data_dir}: {error.strerror or error}"
+            ) from None
+        path = inside(self.data_dir, file_name(group.name, group.id))
+        lock = GroupLock(lock_path(path), group.name)
+        lock.acquire()
+        try:
+            create_exclusive(path, encode(schema.new_tables(group)))
+        except FileExistsError:
+            raise StoreError(f"{path.name} already exists") from None
+        finally:
+            lock.release()
+        return path
+
+    def edit(self, group_id: str, holder: str | None = None) -> GroupEditor:
+        """Open a group for editing: takes its lock now or raises LockedByOther."""
+        return GroupEditor(
+            self.path_of(group_id), holder, spacing=self.history_spacing, on_save=self.forget
+        )
+
+    # -- previous versions -----------------------------------------------------------------
+
+    def versions(self, group_id: str) -> list[GroupVersion]:
+        """The kept previous versions of a group's file, newest first."""
+        return history.versions(self.path_of(group_id))
+
+    def restore_version(self, group_id: str, which: str | int = 0) -> GroupFile:
+        """Put a kept version back (by name, or index in `versions()`, 0 = newest). Takes the
+        lock; the current file is kept as a version first, so a restore can be undone too. Works
+        even when the current file is unreadable."""
+        path = self.path_of(group_id)
+        kept = history.versions(path)
+        if isinstance(which, int):
+            if not 0 <= which < len(kept):
+                raise NotFound(f"no kept version {which} of this group ({len(kept)} kept)")
+            version = kept[which]
+        else:
+            named = [v for v in kept if v.name == which]
+            if not named:
+                raise NotFound(f"no kept version named {which}")
+            version = named[0]
+        tables = decode(read_bytes(version.path), version.name)
+        tables = schema.migrate(tables, schema.schema_version(tables, version.name), version.name)
+        group = schema.group_of(tables, version.name)
+        sessions = schema.sessions_of(tables, group, version.name)
+        if group.id != group_id:
+            raise UnreadableFile(f"{version.name} holds another group")
+        lock = GroupLock(lock_path(path), group.name)
+        lock.acquire()
+        try:
+            try:
+                history.keep(path, "restore")
+            except OSError as error:
+                raise SaveFailed(
+                    f"could not keep the current version first: {error.strerror or error}"
+                ) from None
+            atomic_write(path, encode(tables))
+        finally:
+            lock.release()
+            self.forget(path)
+        return GroupFile(group, sessions, path)
