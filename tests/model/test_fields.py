@@ -53,3 +53,11 @@ def test_explain_names_the_field() -> None:
     with pytest.raises(ValidationError) as caught:
         Expectation(text="x", importance=9)
     assert explain(caught.value).startswith("importance: ")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_numbers_json_cannot_hold_are_refused(value: float) -> None:
+    from workshop.model import Indicator
+
+    with pytest.raises(ValidationError):
+        Indicator(text="x", target=value)

@@ -195,4 +195,4 @@ def test_9_a_good_file_still_lists_beside_a_bad_one(data_dir: Path) -> None:
     store.path_of(bad.id).write_bytes(b"{not json")
     listed = store.list_groups()
     assert [g.group.id for g in listed if g.group] == [good.id]
-    assert [g.error for g in listed if g.error][0].startswith(store.path_of(bad.id).name)
+    assert next(g.error for g in listed if g.error).startswith(store.path_of(bad.id).name)

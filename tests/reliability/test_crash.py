@@ -84,7 +84,7 @@ def test_1_atomic_under_kill_and_4_no_leftovers(data_dir: Path) -> None:
         n = SIZES[i % len(SIZES)]
         group, base = groups[n]
         read_end, write_end = os.pipe()
-        pid = fork(lambda: _saver(data_dir, group.id, base.id, write_end))
+        pid = fork(lambda g=group.id, s=base.id, w=write_end: _saver(data_dir, g, s, w))
         os.close(write_end)
         # The child needs ~ its open time before its first save; kill anywhere in a few saves.
         time.sleep(rng.uniform(0.0, 0.02 + n * 0.00004))
@@ -109,7 +109,8 @@ def test_1_atomic_under_kill_and_4_no_leftovers(data_dir: Path) -> None:
     assert temps_in(data_dir) == []
     saves = sum(last[n] - groups[n][1].revision for n in SIZES)
     print(
-        f"\n{kills} kills over {saves} saves, {mid_save} of them left a temp file mid-save, 0 unreadable files"
+        f"\n{kills} kills over {saves} saves, {mid_save} of them left a temp file mid-save, "
+        "0 unreadable files"
     )
 
 

@@ -127,7 +127,7 @@ def test_3_a_failed_folder_fsync_is_a_failed_save(
 ) -> None:
     """fsyncgate: when the folder's fsync fails the caller is told, never success; a retry of
     the same copy is accepted rather than refused as stale."""
-    store, group, session, path = edited
+    store, group, session, _ = edited
     faulty_os.fail_names = {"fsync"}
     faulty_os.when = lambda name, args: stat.S_ISDIR(os.fstat(args[0]).st_mode)
     with store.edit(group.id) as editor:
@@ -164,3 +164,25 @@ def test_5_permissions_and_owner_kept(edited: tuple[Store, Group, Session, Path]
     assert stat.S_IMODE(info.st_mode) == 0o640
     if os.geteuid() == 0:
         assert (info.st_uid, info.st_gid) == (1234, 2345)
+
+
+def test_3_read_only_folder_refuses_editing_but_allows_review(
+    edited: tuple[Store, Group, Session, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder where no lock file exists yet: opening for editing is refused with one
+    line; reading still works; nothing changes."""
+    from workshop.store import lock
+
+    store, group, session, path = edited
+    lock_file = path.with_name(path.name + ".lock")
+    lock_file.unlink()
+    before = path.read_bytes()
+    faulty = FaultyOs()
+    faulty.errno = errno.EROFS
+    faulty.fail_names = {"open"}
+    monkeypatch.setattr(lock, "os", faulty)
+    with pytest.raises(StoreError, match="Read-only file system") as refused:
+        store.edit(group.id)
+    assert "\n" not in str(refused.value)
+    assert store.load_group(group.id).sessions == [session]
+    assert path.read_bytes() == before and not lock_file.exists()

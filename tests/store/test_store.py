@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from workshop.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from workshop.errors import Ambiguous, InvalidInput, NotFound, SaveFailed, StoreError
 from workshop.model import Expectation, Group, Session, Step, follow_up
 from workshop.store import GroupEditor, SessionSummary, Store, default_data_dir
 from workshop.store.durable import TEMP_MARK
@@ -172,7 +171,7 @@ def test_list_ignores_temps_locks_history_and_other_files(data_dir: Path) -> Non
     (data_dir / f".{path.name}{TEMP_MARK}1234").write_bytes(b"{half a fi")
     (data_dir / "notes.json").write_text("{}")
     (data_dir / "README.txt").write_text("hello")
-    os.symlink(path, data_dir / f"link--{group.id}x.json")
+    (data_dir / f"link--{group.id}x.json").symlink_to(path)
     listed = store.list_groups()
     assert [g.path for g in listed] == [path]
     with store.edit(group.id):  # opening for editing cleans a crashed save's temp
@@ -203,3 +202,42 @@ def test_editor_sessions_reflect_a_restore_elsewhere_only_after_reopen(data_dir:
         editor.add_session(_session(group))
         with pytest.raises(StoreError):
             store.restore_version(group.id, 0)
+
+
+def test_load_session_validates_only_that_session(data_dir: Path) -> None:
+    import orjson
+
+    store = Store(data_dir)
+    group = _group(store)
+    with store.edit(group.id) as editor:
+        good = editor.add_session(_session(group, title="good"))
+        bad = editor.add_session(_session(group, title="bad"))
+    path = store.path_of(group.id)
+    tables = orjson.loads(path.read_bytes())
+    for doc in tables["sessions"].values():
+        if doc["id"] == bad.id:
+            doc["research"]["budget"] = "lots"
+    path.write_bytes(orjson.dumps(tables))
+    assert store.load_session(group.id, good.id) == (group, good)
+    assert store.find_session(good.id[:6])[1] == good
+    with pytest.raises(StoreError, match="not a valid group file"):
+        store.load_session(group.id, bad.id)
+    with pytest.raises(NotFound):
+        store.load_session(group.id, "nope")
+
+
+def test_text_json_cannot_hold_fails_the_save_cleanly(data_dir: Path) -> None:
+    """A lone surrogate (possible in a Python string, impossible in UTF-8; the model refuses it,
+    but model_copy skips validation) is a failed save with one line, not a crash."""
+    store = Store(data_dir)
+    group = _group(store)
+    path = store.path_of(group.id)
+    with store.edit(group.id) as editor:
+        session = editor.add_session(_session(group))
+        before = path.read_bytes()
+        broken = session.model_copy(update={"title": "broken \ud800 text"})
+        with pytest.raises(SaveFailed, match="surrogates"):
+            editor.save_session(broken)
+        assert path.read_bytes() == before
+        session.title = "fixed"
+        assert editor.save_session(session).title == "fixed"

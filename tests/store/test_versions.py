@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -86,9 +87,17 @@ def test_routine_versions_are_spaced_and_rotated(
             clock[0] += timedelta(minutes=1)
             session.title = f"minute {minute}"
             session = editor.save_session(session)
+    first_kept = store.versions(group.id)[-1]
+    for hour in range(1, 30):
+        clock[0] += timedelta(hours=1)
+        with store.edit(group.id) as editor:
+            session.title = f"hour {hour}"
+            session = editor.save_session(session)
     kept = store.versions(group.id)
     assert len(kept) == KEEP  # rotated
-    gaps = [(a.saved_at - b.saved_at).total_seconds() for a, b in zip(kept, kept[1:], strict=False)]
+    assert kept[-1] == first_kept  # the oldest stays: the set reaches back to the start
+    assert kept[0].saved_at - kept[1].saved_at <= timedelta(hours=1)  # and the newest is recent
+    gaps = [(a.saved_at - b.saved_at).total_seconds() for a, b in itertools.pairwise(kept)]
     assert all(gap >= 300 for gap in gaps)  # spaced
 
 

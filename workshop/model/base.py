@@ -62,6 +62,8 @@ class Model(BaseModel):
         validate_assignment=True,
         str_strip_whitespace=False,
         use_enum_values=False,
+        # JSON cannot hold NaN or infinity: refuse them rather than lose them on save
+        allow_inf_nan=False,
     )
 
 

@@ -16,9 +16,22 @@ from workshop.errors import InvalidInput, NotFound, SaveFailed, StaleRevision, S
 from workshop.model import base as model_base
 from workshop.model.session import Group, Session
 from workshop.store import history, schema
-from workshop.store.durable import DurableStorage, ReplacedButUnconfirmed, leftover_temps
+from workshop.store.durable import (
+    DurableStorage,
+    ReplacedButUnconfirmed,
+    leftover_temps,
+    paused_gc,
+)
 from workshop.store.lock import GroupLock
+from workshop.store.names import lock_path
 from workshop.store.summary import summarise
+
+
+def _doc(session: Session) -> dict[str, Any]:
+    """A session as its document. Python mode (dates and enums as objects, written by orjson)
+    is about twice as fast as JSON mode, which matters for a 10,000-item session."""
+    with paused_gc():
+        return session.model_dump()
 
 
 def _replace_with(new: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
@@ -51,7 +64,7 @@ class GroupEditor:
         self._storage = DurableStorage(path)
         tables = self._read()  # refuse a bad file before taking anything
         group_name = self._group_name(tables)
-        self._lock = GroupLock(path.with_name(path.name + ".lock"), group_name)
+        self._lock = GroupLock(lock_path(path), group_name)
         self._lock.acquire(holder)
         try:
             self.group = self._open()
@@ -171,7 +184,7 @@ class GroupEditor:
                 raise InvalidInput(f"a session with id {session.id} is already in this group")
             saved = session.model_copy(update={"revision": 1, "updated_at": model_base.now()})
             with self._change():
-                self._table("sessions").insert(saved.model_dump(mode="json"))
+                self._table("sessions").insert(_doc(saved))
                 self._table("summaries").upsert(
                     summarise(saved).model_dump(mode="json"), where("id") == saved.id
                 )
@@ -198,9 +211,7 @@ class GroupEditor:
             )
             try:
                 with self._change():
-                    self._table("sessions").update(
-                        _replace_with(saved.model_dump(mode="json")), doc_ids=[doc.doc_id]
-                    )
+                    self._table("sessions").update(_replace_with(_doc(saved)), doc_ids=[doc.doc_id])
                     self._table("summaries").upsert(
                         summarise(saved).model_dump(mode="json"), where("id") == saved.id
                     )
@@ -246,7 +257,7 @@ class GroupEditor:
                 update={"revision": session.revision + 1, "updated_at": model_base.now()}
             )
             with self._change():
-                self._table("sessions").insert(saved.model_dump(mode="json"))
+                self._table("sessions").insert(_doc(saved))
                 self._table("summaries").upsert(
                     summarise(saved).model_dump(mode="json"), where("id") == saved.id
                 )

@@ -22,7 +22,7 @@ from workshop.store.summary import GroupVersion
 
 HISTORY = ".history"
 #: Rotating versions kept per group (versions kept before a migration are kept as well).
-KEEP = 5
+KEEP = 6
 #: A routine save keeps a version only when the newest is older than this (seconds).
 SPACING = 300.0
 #: Reasons whose versions are never rotated away.
@@ -82,7 +82,19 @@ def keep(path: Path, reason: str) -> Path | None:
 
 
 def _prune(path: Path) -> None:
-    rotating = [v for v in versions(path) if v.reason not in PERMANENT]
-    for old in rotating[KEEP:]:
+    """Thin the rotating versions to KEEP, spread over time: keep the newest and the oldest,
+    and drop the one whose neighbours are closest relative to its age, so the set reaches
+    back from minutes to hours and days rather than holding only the last few minutes."""
+    rotating = [v for v in versions(path) if v.reason not in PERMANENT]  # newest first
+    current = model_base.now()
+
+    def crowding(i: int) -> tuple[float, int]:
+        span = (rotating[i - 1].saved_at - rotating[i + 1].saved_at).total_seconds()
+        age = max((current - rotating[i].saved_at).total_seconds(), 1.0)
+        return span / age, -i  # on a tie thin the older ones
+
+    while len(rotating) > KEEP:
+        crowded = min(range(1, len(rotating) - 1), key=crowding)
         with contextlib.suppress(OSError):
-            old.path.unlink()
+            rotating[crowded].path.unlink()
+        del rotating[crowded]

@@ -3,7 +3,7 @@
 Version 2 (current) — a TinyDB file with five tables, each `{doc_id: document}`:
   meta       one document: {"schema_version": 2, "app_version": "0.1.0"}
   group      one document: the Group
-  sessions   one document per session: Session.model_dump(mode="json")
+  sessions   one document per session: the Session as JSON
   summaries  one per session: SessionSummary (counts and completeness for listings)
   trash      deleted sessions: {"deleted_at": iso time, "session": {...}}; undo moves them back
 
@@ -27,6 +27,7 @@ from workshop.errors import NewerSchema, UnreadableFile
 from workshop.model.base import Step
 from workshop.model.fields import explain
 from workshop.model.session import Group, Session
+from workshop.store.durable import paused_gc
 from workshop.store.summary import SessionSummary, summarise
 
 SCHEMA_VERSION = 2
@@ -130,7 +131,9 @@ def session_from(doc: dict[str, Any], group: Group, name: str) -> Session:
 
 
 def sessions_of(tables: Tables, group: Group, name: str) -> list[Session]:
-    sessions = [session_from(doc, group, name) for doc in table(tables, "sessions", name).values()]
+    with paused_gc():
+        docs = table(tables, "sessions", name).values()
+        sessions = [session_from(doc, group, name) for doc in docs]
     ids = [s.id for s in sessions]
     if len(set(ids)) != len(ids):
         raise _bad(name, "two sessions share an id")

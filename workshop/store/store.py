@@ -49,8 +49,9 @@ class Store:
             raise StoreError(f"cannot read the data folder: {error.strerror or error}") from None
         found = []
         for entry in entries:
-            # temp files, locks and .history start with '.' or end otherwise: never groups
-            if group_id_of(entry.name) is None:
+            # temp files and .history start with '.', locks end in '.lock': never groups
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".json") or group_id_of(name) is None:
                 continue
             if entry.is_file(follow_symlinks=False):
                 found.append(Path(entry.path))
@@ -142,11 +143,18 @@ class Store:
         if len(matches) > 1:
             raise Ambiguous(ref, sorted(sid for _, sid in matches))
         group_id, session_id = matches[0]
-        group_file = self.load_group(group_id)
-        session = group_file.session(session_id)
-        if session is None:  # changed since it was listed
-            raise NotFound(f"no session matches '{ref}'")
-        return group_file.group, session
+        return self.load_session(group_id, session_id)
+
+    def load_session(self, group_id: str, session_id: str) -> tuple[Group, Session]:
+        """One session and its group, validating only that session (faster than load_group
+        when a group holds many sessions). NotFound when it is not in the group."""
+        path = self.path_of(group_id)
+        tables = self._read(path)
+        group = schema.group_of(tables, path.name)
+        for doc in schema.table(tables, "sessions", path.name).values():
+            if doc.get("id") == session_id:
+                return group, schema.session_from(doc, group, path.name)
+        raise NotFound(f"no session {session_id} in '{group.name}'")
 
     # -- writing ---------------------------------------------------------------------------
 

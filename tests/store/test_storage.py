@@ -1,0 +1,91 @@
+"""The storage underneath: the lock file, fresh reads, the listing's shortcut, threads."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import orjson
+import pytest
+
+from workshop.model import Group, Session
+from workshop.store import Store, schema
+from workshop.store.durable import DurableStorage
+
+
+def _setup(data_dir: Path) -> tuple[Store, Group, Session]:
+    store = Store(data_dir)
+    group = Group(name="Storage")
+    store.create_group(group)
+    with store.edit(group.id) as editor:
+        session = editor.add_session(Session(group_id=group.id, date=date(2026, 1, 1)))
+    return store, group, session
+
+
+def test_the_lock_is_a_separate_file_that_keeps_its_inode(data_dir: Path) -> None:
+    store, group, session = _setup(data_dir)
+    path = store.path_of(group.id)
+    lock = path.with_name(path.name + ".lock")
+    with store.edit(group.id, holder="ana@laptop") as editor:
+        record = orjson.loads(lock.read_bytes())
+        assert record["holder"].startswith("ana@laptop (pid ") and "since" in record
+        lock_inode, file_inode = lock.stat().st_ino, path.stat().st_ino
+        editor.save_session(session)
+        assert lock.stat().st_ino == lock_inode  # the lock survives the file's replacement
+        assert path.stat().st_ino != file_inode  # a save is a new file renamed into place
+    assert lock.read_bytes() == b""  # who held it is cleared on release
+
+
+def test_reads_see_a_changed_file_even_with_equal_size(data_dir: Path) -> None:
+    """The cache is keyed on the exact bytes, not on (inode, mtime, size), which a quick save
+    of the same size can repeat."""
+    store, group, _ = _setup(data_dir)
+    path = store.path_of(group.id)
+    storage = DurableStorage(path)
+    first = storage.read()
+    assert first is not None and storage.read() is first  # unchanged: the parse is reused
+    tables = orjson.loads(path.read_bytes())
+    tables["group"]["1"]["name"] = "Storagf"  # same length
+    path.write_bytes(orjson.dumps(tables))
+    again = storage.read()
+    assert again is not None and again["group"]["1"]["name"] == "Storagf"
+
+
+def test_listing_does_not_validate_sessions_when_summaries_match(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, session = _setup(data_dir)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a whole session was validated for a listing")
+
+    monkeypatch.setattr(schema, "session_from", refuse)
+    [listed] = Store(data_dir).list_groups()
+    assert [s.id for s in listed.sessions] == [session.id]
+
+
+def test_saves_from_two_threads_are_serialised(data_dir: Path) -> None:
+    store, group, session = _setup(data_dir)
+    with store.edit(group.id) as editor:
+        copies = {"a": session}
+        errors: list[BaseException] = []
+
+        def work(name: str) -> None:
+            for i in range(20):
+                try:
+                    with lock:
+                        current = copies["a"]
+                        current.title = f"{name} {i}"
+                        copies["a"] = editor.save_session(current)
+                except BaseException as error:  # pragma: no cover - reported below
+                    errors.append(error)
+
+        lock = threading.Lock()
+        threads = [threading.Thread(target=work, args=(n,)) for n in ("x", "y")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert store.load_group(group.id).sessions[0].revision == session.revision + 40

@@ -1,0 +1,162 @@
+"""What the export view-models share: dates, amounts, names and an item's cells, as plain text.
+
+Every value here is raw (unescaped) text: the templates pass each through the `md` filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from workshop.model.base import Item
+from workshop.model.derive import gap, quadrant
+from workshop.model.fields import format_number, format_value
+from workshop.model.research import Expectation
+from workshop.model.sections import FieldKind, FieldSpec, Section, section
+from workshop.model.session import Group, Session
+
+#: Labels of the columns a section shows that are derived rather than typed.
+DERIVED_LABELS = {"gap": "Gap", "quadrant": "Quadrant"}
+
+
+MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(value: date | None) -> str:
+    """'12 May 2026' (blank when unset; English whatever the locale)."""
+    return "" if value is None else f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+def money(amount: float | None, currency: str) -> str:
+    """'£12,500' (blank when unset)."""
+    return "" if amount is None else f"{currency}{format_number(amount)}"
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """'62%', '4.5 days' (blank when unset)."""
+    if value is None:
+        return ""
+    number = format_number(value)
+    unit = unit.strip()
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def minutes(seconds: float) -> int:
+    return round(seconds / 60)
+
+
+def join_words(words: Iterable[str], last: str = "and") -> str:
+    """'a, b and c'."""
+    items = [w for w in words if w]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 action', '3 actions'."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def title_of(group: Group, session: Session) -> str:
+    """The document's title: the narrative's title, else one made from the group's name."""
+    if session.document.title.strip():
+        return session.document.title
+    return f"{group.name}: customer service strategy"
+
+
+class Lookups:
+    """Names of participants and texts of items by id, for references between sections."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.people = {p.id: p.name for p in session.participants}
+        self._texts: dict[str, dict[str, str]] = {}
+
+    def person(self, participant_id: str | None) -> str:
+        return self.people.get(participant_id or "", "")
+
+    def text(self, section_key: str, item_id: str | None) -> str:
+        """The text of an item of another section, or '' when the id points nowhere."""
+        if item_id is None:
+            return ""
+        texts = self._texts.get(section_key)
+        if texts is None:
+            items = section(section_key).items(self.session)
+            texts = self._texts[section_key] = {item.id: item.text for item in items}
+        return texts.get(item_id, "")
+
+
+def column_label(sec: Section, column: str) -> str:
+    return DERIVED_LABELS.get(column) or sec.field(column).label
+
+
+def cell(sec: Section, column: str, item: Item, lookups: Lookups) -> str:
+    """One column of an item as a person reads it (references resolved to names)."""
+    return _cell(column, None if column in DERIVED_LABELS else sec.field(column), item, lookups)
+
+
+def _cell(column: str, spec: FieldSpec | None, item: Item, lookups: Lookups) -> str:
+    if spec is None:
+        assert isinstance(item, Expectation)
+        if column == "gap":
+            value = gap(item)
+            return "" if value is None else f"{value:+d}" if value else "0"
+        place = quadrant(item)
+        return "" if place is None else place.value
+    raw: Any = getattr(item, column)
+    kind = spec.kind
+    if kind is FieldKind.TEXT or kind is FieldKind.LONG:
+        return raw  # type: ignore[no-any-return]
+    if kind is FieldKind.REF and spec.ref:
+        return lookups.text(spec.ref, raw)
+    if kind is FieldKind.REFS and spec.ref:
+        ref = spec.ref
+        return join_words((lookups.text(ref, i) for i in raw), "and")
+    if kind is FieldKind.PARTICIPANT:
+        return lookups.person(raw)
+    if kind is FieldKind.MONEY:
+        return money(raw, lookups.session.research.currency)
+    if kind is FieldKind.DATE:
+        return long_date(raw)
+    return format_value(spec, raw)
+
+
+def item_table(sec: Section, lookups: Lookups, by_votes: bool = True) -> dict[str, Any]:
+    """A section's items as a table: its list columns, then votes and who raised it."""
+    items: list[Item] = list(sec.items(lookups.session))
+    voted = any(item.votes for item in items)
+    if by_votes and voted:
+        items.sort(key=lambda item: -item.votes)  # stable: ties keep the room's order
+    attributed = any(lookups.person(item.raised_by) for item in items)
+    headers = [column_label(sec, c) for c in sec.columns]
+    specs = [(c, None if c in DERIVED_LABELS else sec.field(c)) for c in sec.columns]
+    rows = []
+    for item in items:
+        cells = [_cell(c, spec, item, lookups) for c, spec in specs]
+        if voted:
+            cells.append(str(item.votes))
+        if attributed:
+            cells.append(lookups.person(item.raised_by))
+        rows.append(cells)
+    if voted:
+        headers.append("Votes")
+    if attributed:
+        headers.append("Raised by")
+    return {"key": sec.key, "title": sec.title, "headers": headers, "rows": rows, "voted": voted}
