@@ -4,6 +4,7 @@ the research behind it and the colleagues it depends on."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workshop.export.escape import present
@@ -14,6 +15,7 @@ from workshop.model.fields import format_number
 from workshop.model.session import Group, Session
 from workshop.model.structure import (
     Action,
+    ActionStatus,
     ComplaintStageKind,
     Indicator,
     Principle,
@@ -21,6 +23,9 @@ from workshop.model.structure import (
 )
 
 NOT_YET = "Not yet agreed."
+#: Statuses of an action that is still to be finished.
+OPEN = {ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED}
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def strategy_view(group: Group, session: Session) -> dict[str, Any]:
@@ -34,9 +39,13 @@ def strategy_view(group: Group, session: Session) -> dict[str, Any]:
         "rationale": document.rationale,
         "mission": structure.mission,
         "goals": _goals(session),
+        "goal_count": _count_words(len(structure.goals), "goal"),
         "loose": _loose(session),
         "feedback_loops": [[f.text, f.reviewer, f.frequency] for f in structure.feedback_loops],
-        "promises": [[p.text, p.standard, p.channels, p.hours] for p in structure.promises],
+        "promises": [
+            [p.text, p.standard or "no measurable standard yet", p.channels or "—", p.hours or "—"]
+            for p in structure.promises
+        ],
         "stages": _stages(session),
         "principles": [
             [p.value.capitalize(), _or_not_yet(structure.principles.get(p))] for p in Principle
@@ -52,13 +61,20 @@ def strategy_view(group: Group, session: Session) -> dict[str, Any]:
     }
 
 
+def _count_words(count: int, word: str) -> str:
+    """'four goals', '1 goal' → 'one goal', '12 goals'."""
+    number = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    return f"{number} {word if count == 1 else word + 's'}"
+
+
 def _or_not_yet(text: str | None) -> str:
     return text if text is not None and present(text) else NOT_YET
 
 
 def _byline(group: Group, session: Session) -> str:
     who = group.name
-    if present(group.organisation):
+    # "Riverside Council — Customer Services" already names its organisation.
+    if present(group.organisation) and group.organisation.lower() not in who.lower():
         who = f"{who}, {group.organisation}"
     return f"{who} · {long_date(session.date)}"
 
@@ -74,12 +90,17 @@ def _indicator_row(indicator: Indicator) -> list[str]:
     ]
 
 
-def _action_row(action: Action) -> list[str]:
-    return [action.text, action.owner or "—", long_date(action.due) or "—", action.status.value]
+def _action_row(action: Action, today: date) -> list[str]:
+    status = action.status.value
+    if action.due is not None and action.due < today and action.status in OPEN:
+        status += ", overdue"
+    return [action.text, action.owner or "—", long_date(action.due) or "—", status]
 
 
-def _strategy(strategy: Strategy, actions: dict[str | None, list[Action]]) -> dict[str, Any]:
-    mine = [_action_row(a) for a in actions.get(strategy.id, [])]
+def _strategy(
+    strategy: Strategy, actions: dict[str | None, list[Action]], today: date
+) -> dict[str, Any]:
+    mine = [_action_row(a, today) for a in actions.get(strategy.id, [])]
     return {"text": strategy.text, "actions": mine}
 
 
@@ -100,7 +121,9 @@ def _goals(session: Session) -> list[dict[str, Any]]:
         {
             "text": goal.text,
             "indicators": [_indicator_row(i) for i in indicators.get(goal.id, [])],
-            "strategies": [_strategy(s, actions) for s in strategies.get(goal.id, [])],
+            "strategies": [
+                _strategy(s, actions, session.date) for s in strategies.get(goal.id, [])
+            ],
         }
         for goal in structure.goals
     ]
@@ -117,9 +140,15 @@ def _loose(session: Session) -> dict[str, Any]:
             _indicator_row(i) for i in structure.indicators if i.goal_id not in goal_ids
         ],
         "strategies": [
-            _strategy(s, actions) for s in structure.strategies if s.goal_id not in goal_ids
+            _strategy(s, actions, session.date)
+            for s in structure.strategies
+            if s.goal_id not in goal_ids
         ],
-        "actions": [_action_row(a) for a in structure.actions if a.strategy_id not in strategy_ids],
+        "actions": [
+            _action_row(a, session.date)
+            for a in structure.actions
+            if a.strategy_id not in strategy_ids
+        ],
     }
 
 

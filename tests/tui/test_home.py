@@ -1,0 +1,366 @@
+"""The home screen through Pilot: what it lists, and what each action leaves on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Label, Static
+
+from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory
+from workshop.model.research import Expectation, ServiceStandard
+from workshop.model.session import Session, SessionStatus
+from workshop.store import Store
+from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.new_session import NewSessionDialog
+from workshop.tui.screens.home import HomeScreen
+
+
+class StubSession(Screen[None]):
+    """Stands in for the session screen: records what the home screen asked to open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, group_id: str, session_id: str, read_only: bool) -> None:
+        super().__init__()
+        self.group_id, self.session_id, self.read_only = group_id, session_id, read_only
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"session {self.session_id}")
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[StubSession]:
+    """Every session screen the home screen pushes, in order (the real one is tested with the
+    session screen's own tests)."""
+    screens: list[StubSession] = []
+
+    def fake(store: Store, group_id: str, session_id: str, read_only: bool) -> Screen[Any]:
+        screens.append(StubSession(group_id, session_id, read_only))
+        return screens[-1]
+
+    monkeypatch.setattr("workshop.tui.screens.home.session_screen", fake)
+    return screens
+
+
+def on_disk(data_dir: Path) -> dict[str, list[Session]]:
+    """Every group's sessions as a fresh reader sees them: group name → sessions."""
+    reader = Store(data_dir)
+    return {
+        g.group.name: reader.load_group(g.group.id).sessions
+        for g in reader.list_groups()
+        if g.group is not None
+    }
+
+
+def text_of(screen: Screen[Any], selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def select_row(screen: Screen[Any], key: str) -> None:
+    table = screen.query_one("#sessions", DataTable)
+    table.move_cursor(row=table.get_row_index(key))
+
+
+def researched(session: Session) -> None:
+    """Some research, so that the steps' completeness is not all zero."""
+    session.research.expectations = [
+        Expectation(id="exp00001", text="Answer the phone within a minute", importance=5,
+                    performance=2),
+        Expectation(id="exp00002", text="One contact resolves it", importance=4, performance=3),
+    ]
+    session.research.standards = [
+        ServiceStandard(id="std00001", text="Call-back within 2 hours", annual_cost=40_000,
+                        chosen=True)
+    ]
+    session.research.budget = 60_000
+
+
+# -- the listing -----------------------------------------------------------------------------
+
+
+async def test_empty_state_explains_and_points_to_demo_and_new(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)):
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.query_one("#empty").display
+        assert not screen.query_one("#sessions").display
+        text = text_of(screen, "#empty")
+        assert "workshop demo" in text
+        assert "Press n to start a new session" in text
+
+
+async def test_groups_and_sessions_are_listed_with_completeness(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, session = make_session(facilitator="Dana Reyes", fill=researched)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)):
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 2  # the group's heading and its session
+        row = [str(cell) for cell in table.get_row(f"s:{group.id}:{session.id}")]
+        assert row[1] == "2026-03-10"
+        assert row[2] == "Dana Reyes"
+        assert row[3] == "planned"
+        research = session.research
+        assert research.expectations  # what the percentages below come from
+        assert row[4].startswith("R ") and not row[4].startswith("R 0%")
+        # The session, not the group heading, is selected first: Enter opens it.
+        assert "facilitated by Dana Reyes" in text_of(app.screen, "#detail")
+
+
+async def test_unreadable_group_file_is_a_row_with_its_reason(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path
+) -> None:
+    make_session()
+    broken = data_dir / "broken--bad00001.json"
+    broken.write_bytes(b"{ not json")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        select_row(screen, "x:broken--bad00001.json")
+        await pilot.pause()
+        assert "cannot be read" in text_of(screen, "#detail")
+        assert screen.check_action("open", ()) is None  # nothing to open on that row
+    assert broken.read_bytes() == b"{ not json"
+
+
+# -- new session -----------------------------------------------------------------------------
+
+
+async def test_new_session_form_creates_the_session_on_disk(
+    app_factory: AppFactory, data_dir: Path, opened: list[StubSession]
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        dialog = app.screen
+        assert isinstance(dialog, NewSessionDialog)
+        await pilot.press(*"Harbour Helpdesk")
+        dialog.query_one("#organisation", Input).value = "Harbour Water"
+        dialog.query_one("#facilitator", Input).value = "Sam Okafor"
+        dialog.query_one("#participants", Input).value = "Ana, Ben , ,Chloe"
+        assert dialog.query_one("#date", Input).value == FIXED_TODAY.isoformat()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StubSession)
+
+    [session] = on_disk(data_dir)["Harbour Helpdesk"]
+    assert session.part == 1
+    assert session.date == FIXED_TODAY
+    assert session.facilitator == "Sam Okafor"
+    assert [p.name for p in session.participants] == ["Ana", "Ben", "Chloe"]
+    assert opened[-1].session_id == session.id and not opened[-1].read_only
+
+
+async def test_new_session_in_an_existing_group_is_its_next_part(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
+) -> None:
+    group, _ = make_session("Harbour Helpdesk", facilitator="Sam")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        dialog = app.screen
+        assert isinstance(dialog, NewSessionDialog)
+        assert not dialog.query_one("#group-name").display  # the selected group is chosen
+        assert dialog.query_one("#facilitator", Input).value == "Sam"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [s.part for s in on_disk(data_dir)["Harbour Helpdesk"]] == [1, 2]
+
+
+async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(
+    app_factory: AppFactory, data_dir: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        dialog = app.screen
+        date = dialog.query_one("#date", Input)
+        date.value = "31/03/2026"
+        await pilot.pause()
+        assert "YYYY-MM-DD" in str(dialog.query_one("#date-error", Label).render())
+        dialog.query_one("#participants", Input).value = "Ana, ana"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # refused: the group has no name, the date is wrong
+        assert "Give the group a name" in str(dialog.query_one("#group-name-error").render())
+        assert "listed twice" in str(dialog.query_one("#participants-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert not data_dir.exists() or not list(data_dir.glob("*.json"))
+
+
+# -- open, review, follow-up -----------------------------------------------------------------
+
+
+async def test_open_and_review_push_the_session_screen(
+    app_factory: AppFactory, make_session: SessionFactory, opened: list[StubSession]
+) -> None:
+    group, session = make_session()
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StubSession)
+        await pilot.press("escape")
+        await pilot.press("r")
+        await pilot.pause()
+    assert [(s.group_id, s.session_id, s.read_only) for s in opened] == [
+        (group.id, session.id, False),
+        (group.id, session.id, True),
+    ]
+
+
+async def test_follow_up_creates_part_2_with_the_same_item_ids(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
+) -> None:
+    _, first = make_session("Harbour Helpdesk", fill=researched, participants=["Ana"])
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+    earlier, later = on_disk(data_dir)["Harbour Helpdesk"]
+    assert (earlier.id, later.part, later.follows) == (first.id, 2, first.id)
+    assert later.date == FIXED_TODAY
+    assert [e.id for e in later.research.expectations] == ["exp00001", "exp00002"]
+    assert [s.id for s in later.research.standards] == ["std00001"]
+    assert opened[-1].session_id == later.id and not opened[-1].read_only
+
+
+# -- delete and undo -------------------------------------------------------------------------
+
+
+async def test_delete_asks_first_and_undo_restores_it_on_disk(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path
+) -> None:
+    make_session("Harbour Helpdesk", session_id="keepme000001")
+    make_session("Harbour Helpdesk", session_id="deleteme0001", part=2, fill=researched)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.check_action("undo", ()) is False  # nothing to undo yet
+        select_row(screen, f"s:{on_disk_group_id(data_dir)}:deleteme0001")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the safe button has the focus: Enter keeps it
+        await pilot.pause()
+        assert len(on_disk(data_dir)["Harbour Helpdesk"]) == 2
+
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [s.id for s in on_disk(data_dir)["Harbour Helpdesk"]] == ["keepme000001"]
+        assert any("press u to undo" in n.message for n in app._notifications)
+
+        await pilot.press("u")
+        await pilot.pause()
+        restored = {s.id: s for s in on_disk(data_dir)["Harbour Helpdesk"]}
+        assert set(restored) == {"keepme000001", "deleteme0001"}
+        assert [e.id for e in restored["deleteme0001"].research.expectations] == [
+            "exp00001",
+            "exp00002",
+        ]
+        assert screen.check_action("undo", ()) is False
+
+
+def on_disk_group_id(data_dir: Path) -> str:
+    [summary] = Store(data_dir).list_groups()
+    assert summary.group is not None
+    return summary.group.id
+
+
+# -- locks and read-only ---------------------------------------------------------------------
+
+
+async def test_locked_group_offers_read_only_review_naming_the_holder(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store, opened: list[StubSession]
+) -> None:
+    group, session = make_session()
+    with store.edit(group.id, holder="Ana at the front desk"):
+        app = app_factory()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            assert "Ana at the front desk" in dialog.question
+            assert "since" in dialog.question
+            await pilot.press("enter")  # "Review read-only" has the focus
+            await pilot.pause()
+    assert [(s.session_id, s.read_only) for s in opened] == [(session.id, True)]
+
+
+async def test_read_only_app_offers_review_and_nothing_that_writes(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
+) -> None:
+    make_session()
+    app = app_factory(read_only=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        for action in ("open", "new_session", "follow_up", "delete", "undo"):
+            assert screen.check_action(action, ()) is False, action
+        await pilot.press("n", "f", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # Enter is not bound to open here, r is
+        await pilot.press("r")
+        await pilot.pause()
+    assert [s.read_only for s in opened] == [True]
+    assert len(next(iter(on_disk(data_dir).values()))) == 1
+
+
+# -- snapshots -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_groups(make_session: SessionFactory) -> None:
+    """Two groups with fixed ids and dates: one with a session and its follow-up."""
+    make_session(
+        "Riverside Council Customer Service",
+        organisation="Riverside Borough Council",
+        group_id="grpriver",
+        session_id="riverpart001",
+        date=dt.date(2025, 9, 16),
+        title="Building the strategy",
+        facilitator="Dana Reyes",
+        status=SessionStatus.CLOSED,
+        fill=researched,
+    )
+    make_session(
+        group_id="grpriver",
+        session_id="riverpart002",
+        part=2,
+        date=dt.date(2026, 3, 10),
+        title="Six months on",
+        facilitator="Dana Reyes",
+        status=SessionStatus.IN_PROGRESS,
+    )
+    make_session(
+        "Harbour Water Helpdesk",
+        group_id="grpharbr",
+        session_id="harbourpt001",
+        date=dt.date(2026, 4, 2),
+        facilitator="Sam Okafor",
+    )
+
+
+def test_snapshot_empty_home(snap_compare: Any, app_factory: AppFactory) -> None:
+    assert snap_compare(app_factory(), terminal_size=(120, 36))
+
+
+@pytest.mark.usefixtures("two_groups")
+def test_snapshot_home_with_groups(snap_compare: Any, app_factory: AppFactory) -> None:
+    assert snap_compare(app_factory(), terminal_size=(120, 36))
+
+
+@pytest.mark.usefixtures("two_groups")
+def test_snapshot_home_small_terminal(snap_compare: Any, app_factory: AppFactory) -> None:
+    assert snap_compare(app_factory(), terminal_size=(80, 24))

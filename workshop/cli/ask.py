@@ -1,0 +1,117 @@
+"""Questions for values a command was not given (questionary, imported only here)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from workshop.cli import UsageError
+from workshop.errors import WorkshopError
+from workshop.model.session import Group, Session
+from workshop.store import Store
+
+
+@dataclass
+class NewSession:
+    """What `workshop new` needs."""
+
+    group: str
+    organisation: str
+    facilitator: str
+    participants: list[str]
+    date: date
+
+
+def _answer(question: Any) -> str:
+    value = question.ask()
+    if value is None:  # Ctrl-C or Ctrl-D
+        raise WorkshopError("cancelled; nothing was created")
+    return str(value)
+
+
+def _required(text: str) -> bool | str:
+    return bool(text.strip()) or "Please type something"
+
+
+def _valid_day(text: str) -> bool | str:
+    if not text.strip():
+        return True
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        return "Type a date as YYYY-MM-DD"
+    return True
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text.strip()) if text.strip() else date.today()
+
+
+def new_session(
+    store: Store, args: argparse.Namespace, existing: Callable[[str], Group | None]
+) -> NewSession:
+    """The values of a new session: from the options, else asked. With --no-input a missing
+    required value is a usage error naming every option that is missing."""
+    from workshop.cli.commands import parse_day
+
+    day = parse_day(args.date) if args.date else None
+    if args.no_input:
+        missing = [
+            option
+            for option, value in (("--group", args.group), ("--facilitator", args.facilitator))
+            if not (value and value.strip())
+        ]
+        if missing:
+            raise UsageError("missing " + " and ".join(missing) + " (given --no-input)")
+        return NewSession(
+            args.group,
+            args.organisation or "",
+            args.facilitator,
+            list(args.participant),
+            day or date.today(),
+        )
+    import questionary
+
+    group = args.group
+    if not (group and group.strip()):
+        names = [g.group.name for g in store.list_groups() if g.group is not None]
+        hint = "an existing name adds a session to that group" if names else None
+        group = _answer(questionary.text("Group name:", validate=_required, instruction=hint))
+    organisation = args.organisation
+    known = existing(group)
+    if known is not None:
+        organisation = known.organisation
+    elif organisation is None:
+        organisation = _answer(questionary.text("Organisation (optional):"))
+    facilitator = args.facilitator
+    if not (facilitator and facilitator.strip()):
+        facilitator = _answer(questionary.text("Facilitator:", validate=_required))
+    participants = list(args.participant)
+    if not participants:
+        typed = _answer(questionary.text("Participants (comma-separated, optional):"))
+        participants = [name.strip() for name in typed.split(",") if name.strip()]
+    if day is None:
+        typed = _answer(
+            questionary.text(
+                "Date (YYYY-MM-DD):", default=date.today().isoformat(), validate=_valid_day
+            )
+        )
+        day = _day(typed)
+    return NewSession(group, organisation or "", facilitator, participants, day)
+
+
+def follow_up_date(earlier: Session) -> date:
+    """The day of a follow-up session, asked with today as the default."""
+    import questionary
+
+    typed = _answer(
+        questionary.text(
+            f"Date of the session following {earlier.label} (YYYY-MM-DD):",
+            default=date.today().isoformat(),
+            validate=_valid_day,
+        )
+    )
+    return _day(typed)

@@ -1,0 +1,329 @@
+"""What each command does: gather input, call the model and the store, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from workshop.cli import UsageError
+from workshop.errors import InvalidInput, NotFound, WorkshopError
+from workshop.model.session import Group, Participant, Session
+from workshop.store import Store, default_data_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the command's function; returns the exit status."""
+    data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
+    store = Store(data_dir)
+    command: Callable[[Store, argparse.Namespace], int] = COMMANDS[args.command or "app"]
+    return command(store, args)
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def parse_day(text: str | None, what: str = "--date") -> date:
+    """A YYYY-MM-DD date, or today when none is given."""
+    if text is None or not text.strip():
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what}: '{text}' is not a date; use YYYY-MM-DD") from None
+
+
+# -- the app ---------------------------------------------------------------------------------
+
+
+def _start_app(store: Store, ref: str | None, read_only: bool) -> int:
+    if ref is not None:
+        _, session = store.find_session(ref)  # a clear line now, rather than in the app
+        ref = session.id
+    try:
+        from workshop.tui import run as run_app
+    except ImportError as error:
+        raise WorkshopError(f"the app cannot start: {error}") from None
+    return int(run_app(store.data_dir, ref, read_only))
+
+
+def cmd_app(store: Store, args: argparse.Namespace) -> int:
+    return _start_app(store, None, False)
+
+
+def cmd_open(store: Store, args: argparse.Namespace) -> int:
+    return _start_app(store, args.session, False)
+
+
+def cmd_review(store: Store, args: argparse.Namespace) -> int:
+    return _start_app(store, args.session, True)
+
+
+# -- creating sessions -----------------------------------------------------------------------
+
+
+def _group_named(store: Store, name: str) -> Group | None:
+    wanted = name.strip().casefold()
+    for summary in store.list_groups():
+        if summary.group is not None and summary.group.name.strip().casefold() == wanted:
+            return summary.group
+    return None
+
+
+def _next_part(store: Store, group_id: str) -> int:
+    return max((s.part for s in store.load_group(group_id).sessions), default=0) + 1
+
+
+def cmd_new(store: Store, args: argparse.Namespace) -> int:
+    from workshop.cli import ask
+
+    answers = ask.new_session(store, args, lambda name: _group_named(store, name))
+    group = _group_named(store, answers.group)
+    if group is None:
+        group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
+        store.create_group(group)
+        part = 1
+    else:
+        part = _next_part(store, group.id)
+    session = Session(
+        group_id=group.id,
+        part=part,
+        date=answers.date,
+        facilitator=answers.facilitator.strip(),
+        participants=[Participant(name=n.strip()) for n in answers.participants if n.strip()],
+    )
+    with store.edit(group.id, holder="workshop new") as editor:
+        saved = editor.add_session(session)
+    _out(f"Created {saved.label} of '{group.name}' in {store.data_dir}")
+    _out(saved.id)
+    return 0
+
+
+def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
+    from workshop.model.follow_up import follow_up
+
+    group, earlier = store.find_session(args.session)
+    if args.date is None and not args.no_input and sys.stdin.isatty():
+        from workshop.cli import ask
+
+        day = ask.follow_up_date(earlier)
+    else:
+        day = parse_day(args.date)
+    session = follow_up(earlier, on=day)
+    session.part = _next_part(store, group.id)
+    with store.edit(group.id, holder="workshop follow-up") as editor:
+        saved = editor.add_session(session)
+    _out(f"Created {saved.label} of '{group.name}', following {earlier.label}")
+    _out(saved.id)
+    return 0
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def cmd_list(store: Store, args: argparse.Namespace) -> int:
+    groups = store.list_groups()
+    if args.json:
+        listing: list[dict[str, Any]] = [
+            {
+                "id": g.group.id if g.group else None,
+                "name": g.group.name if g.group else None,
+                "organisation": g.group.organisation if g.group else None,
+                "path": str(g.path),
+                "error": g.error,
+                "sessions": [
+                    {
+                        "id": s.id,
+                        "date": s.date.isoformat(),
+                        "part": s.part,
+                        "status": s.status.value,
+                        "title": s.title,
+                        "facilitator": s.facilitator,
+                        "follows": s.follows,
+                    }
+                    for s in sorted(g.sessions, key=lambda s: (s.part, s.date))
+                ],
+            }
+            for g in groups
+        ]
+        _out(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    from workshop.cli import show
+
+    show.print_groups(groups, store.data_dir)
+    return 0
+
+
+def cmd_show(store: Store, args: argparse.Namespace) -> int:
+    from workshop.cli import show
+    from workshop.model.base import Step
+
+    group, session = store.find_session(args.session)
+    show.print_session(group, session, Step(args.step) if args.step else None)
+    return 0
+
+
+def cmd_dump(store: Store, args: argparse.Namespace) -> int:
+    from workshop.model.transfer import dump_session
+
+    group, session = store.find_session(args.session)
+    sys.stdout.write(dump_session(group, session))
+    return 0
+
+
+def cmd_schema(store: Store, args: argparse.Namespace) -> int:
+    from workshop.model.transfer import transfer_schema
+
+    sys.stdout.write(transfer_schema())
+    return 0
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from workshop.export import render, resolve_kinds, write_exports
+
+    group, session = store.find_session(args.session)
+    earlier = None
+    if session.follows:
+        with contextlib.suppress(NotFound):
+            _, earlier = store.load_session(group.id, session.follows)
+    if args.kind == "progress" and earlier is None:
+        reason = "follows no earlier session" if not session.follows else "follows a session "
+        if session.follows:
+            reason += f"({session.follows}) that is no longer in the group"
+        raise WorkshopError(f"a progress report needs an earlier session: {session.id} {reason}")
+    if args.stdout:
+        kinds = resolve_kinds(args.kind, earlier is not None)
+        _out("\n\n".join(render(kind, group, session, earlier).rstrip() for kind in kinds))
+        return 0
+    out_dir = args.out if args.out is not None else Path.cwd() / "exports"
+    for path in write_exports(args.kind, group, session, earlier, out_dir, force=args.force):
+        _out(f"Wrote {path}")
+    return 0
+
+
+# -- import and the demo ---------------------------------------------------------------------
+
+
+def _session_home(store: Store, session_id: str) -> tuple[Group, int] | None:
+    """The group holding a session id, and the session's stored revision (None: nowhere)."""
+    for summary in store.list_groups():
+        for listed in summary.sessions:
+            if summary.group is not None and listed.id == session_id:
+                return summary.group, listed.revision
+    return None
+
+
+def _group_exists(store: Store, group_id: str) -> bool:
+    try:
+        store.path_of(group_id)
+    except NotFound:
+        return False
+    return True
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from workshop.model.transfer import load_transfer
+
+    source: Path = args.file
+    text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    try:
+        transfer = load_transfer(text)
+    except InvalidInput as error:
+        raise InvalidInput(f"cannot import {source}: {error}") from None
+    group, session = transfer.group, transfer.session
+    home = _session_home(store, session.id)
+    if home is not None:
+        if home[0].id != group.id:
+            raise WorkshopError(
+                f"session {session.id} is already in another group, '{home[0].name}'"
+            )
+        if not args.replace:
+            raise WorkshopError(
+                f"session {session.id} is already in '{home[0].name}'; "
+                "use --replace to overwrite it with the file's version"
+            )
+    created: Path | None = None
+    if not _group_exists(store, group.id):
+        created = store.create_group(group)
+    try:
+        with store.edit(group.id, holder="workshop import") as editor:
+            if home is None:
+                saved = editor.add_session(session)
+            else:
+                current = editor.session(session.id)
+                saved = editor.save_session(
+                    session.model_copy(update={"revision": current.revision})
+                )
+            if args.replace and editor.group != group and created is None:
+                editor.save_group(group)
+    except BaseException:
+        # never leave half an import: a group file made for this import goes again
+        if created is not None:
+            with contextlib.suppress(OSError):
+                created.unlink()
+        raise
+    _out(f"Imported {saved.label} of '{group.name}' into {store.data_dir}")
+    _out(saved.id)
+    return 0
+
+
+def cmd_demo(store: Store, args: argparse.Namespace) -> int:
+    from workshop.model.demo import DEMO_GROUP_ID, build_demo
+
+    group, sessions = build_demo(date.today())
+    if not _group_exists(store, DEMO_GROUP_ID):
+        store.create_group(group)
+        with store.edit(group.id, holder="workshop demo") as editor:
+            for session in sessions:
+                editor.add_session(session)
+    elif not args.force:
+        raise WorkshopError(
+            f"the demo group is already in {store.data_dir}; "
+            "use 'workshop demo --force' to replace it"
+        )
+    else:
+        with store.edit(group.id, holder="workshop demo") as editor:
+            editor.save_group(group)
+            wanted = {s.id for s in sessions}
+            for old in editor.sessions():
+                if old.id not in wanted:
+                    editor.delete_session(old.id)
+            stored = {s.id: s.revision for s in editor.sessions()}
+            for session in sessions:
+                if session.id in stored:
+                    editor.save_session(session.model_copy(update={"revision": stored[session.id]}))
+                else:
+                    editor.add_session(session)
+    first, second = sessions[0], sessions[-1]
+    _out(f"Created the demo group '{group.name}' in {store.data_dir}:")
+    _out(f"  {first.id}  {first.label}  {first.title}")
+    _out(f"  {second.id}  {second.label}  {second.title}")
+    _out("")
+    _out("Try next:")
+    _out("  workshop list                      the groups and their sessions")
+    _out(f"  workshop show {second.id}        the follow-up session in the terminal")
+    _out(f"  workshop export {second.id} --stdout --kind progress   what moved")
+    _out("  workshop                           open the app")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
+    "app": cmd_app,
+    "new": cmd_new,
+    "list": cmd_list,
+    "show": cmd_show,
+    "open": cmd_open,
+    "review": cmd_review,
+    "follow-up": cmd_follow_up,
+    "export": cmd_export,
+    "dump": cmd_dump,
+    "import": cmd_import,
+    "schema": cmd_schema,
+    "demo": cmd_demo,
+}

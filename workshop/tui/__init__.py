@@ -1,0 +1,29 @@
+"""The facilitator's app (Textual). `run` is the one entry point the command line uses.
+
+Kept light: nothing heavy is imported until `run` is called, and the session screen only when
+it is first opened."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run(data_dir: Path, session_ref: str | None = None, read_only: bool = False) -> int:
+    """Open the app on `data_dir` (on `session_ref`'s session when given, read-only when asked).
+    Returns the exit status: 0 after a normal quit, 1 when the session cannot be found (a
+    one-line reason on stderr, before the screen is taken over)."""
+    from workshop.errors import WorkshopError
+    from workshop.store import Store
+
+    store = Store(data_dir)
+    if session_ref is not None:
+        try:
+            store.find_session(session_ref)
+        except WorkshopError as error:
+            print(f"workshop: {error}", file=sys.stderr)
+            return 1
+    from workshop.tui.app import WorkshopApp
+
+    result = WorkshopApp(store, session_ref=session_ref, read_only=read_only).run()
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,1 @@
+"""Modal dialogs shared by the screens; import each module directly by path."""

@@ -1,0 +1,186 @@
+"""The item form: one field per FieldSpec of a section, checked as it is typed."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from workshop.errors import InvalidInput
+from workshop.model.fields import format_value, parse_value
+from workshop.model.sections import FieldKind, FieldSpec, Section, section
+from workshop.model.session import Session
+
+_SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
+
+
+class FieldValidator(Validator):
+    """Checks typed text with the model's own parser, so the message is the model's."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__()
+        self.spec = spec
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_value(self.spec, value)
+        except InvalidInput as error:
+            return self.failure(str(error))
+        return self.success()
+
+
+def _short(text: str, width: int = 50) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def field_options(spec: FieldSpec, session: Session) -> list[tuple[str, str]]:
+    """The (label, value) choices of a CHOICE, REF, REFS or PARTICIPANT field."""
+    if spec.kind is FieldKind.CHOICE:
+        return [(choice, choice) for choice in spec.choices]
+    if spec.kind is FieldKind.PARTICIPANT:
+        return [(p.name, p.id) for p in session.participants]
+    if spec.ref is not None:
+        return [(_short(item.text), item.id) for item in section(spec.ref).items(session)]
+    return []
+
+
+class ItemForm(ModalScreen[dict[str, Any] | None]):
+    """Add or edit one item. Dismisses with the parsed values, or None when cancelled."""
+
+    HELP = (
+        "Fill in what you know; only the first field is needed. Tab moves between fields, "
+        "ctrl+s saves, Escape cancels. A field in red says what to fix."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving."),
+        Binding(
+            "ctrl+s", "submit", "Save", id="form.save", priority=True, tooltip="Save this item."
+        ),
+    ]
+
+    def __init__(
+        self,
+        section_: Section,
+        session: Session,
+        values: dict[str, Any] | None = None,
+        speaker: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.section = section_
+        self.session = session
+        self.values = values or {}
+        self.speaker = speaker
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.values else "Add to"
+        with Vertical(id="item-form"):
+            yield Static(f"{verb}: {self.section.title}", classes="form-title")
+            with VerticalScroll():
+                for spec in self.section.fields:
+                    yield from self._field(spec)
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def _field(self, spec: FieldSpec) -> ComposeResult:
+        mark = " *" if spec.required else ""
+        yield Label(f"{spec.label}{mark}", classes="field-label")
+        value = self.values.get(spec.name)
+        wid = f"field-{spec.name}"
+        if spec.kind is FieldKind.FLAG:
+            yield Checkbox(spec.hint or spec.label, bool(value), id=wid)
+        elif spec.kind in _SELECT_KINDS:
+            if spec.kind is FieldKind.PARTICIPANT and value is None and not self.values:
+                value = self.speaker
+            options = field_options(spec, self.session)
+            current = format_value(spec, value) if value is not None else None
+            known = {v for _, v in options}
+            yield Select(
+                options,
+                value=current if current in known else Select.NULL,
+                allow_blank=not spec.required,
+                prompt=spec.hint or "(none)",
+                id=wid,
+            )
+        elif spec.kind is FieldKind.REFS:
+            chosen = set(value or [])
+            yield SelectionList[str](
+                *[(label, v, v in chosen) for label, v in field_options(spec, self.session)],
+                id=wid,
+            )
+        elif spec.kind is FieldKind.LONG:
+            area = TextArea(format_value(spec, value), id=wid, classes="long-field")
+            area.show_line_numbers = False
+            yield area
+        else:
+            yield Input(
+                format_value(spec, value),
+                placeholder=spec.hint,
+                validators=[FieldValidator(spec)],
+                id=wid,
+            )
+        yield Static("", id=f"error-{spec.name}", classes="field-error")
+
+    @on(Input.Changed)
+    def _show_check(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        message = ""
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            message = "; ".join(event.validation_result.failure_descriptions)
+        self.query_one(f"#error-{name}", Static).update(message)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def read_values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The parsed values, and a message per field that is wrong."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for spec in self.section.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Checkbox):
+                values[spec.name] = widget.value
+                continue
+            if isinstance(widget, SelectionList):
+                values[spec.name] = list(widget.selected)
+                continue
+            if isinstance(widget, Select):
+                raw = "" if widget.is_blank() else str(widget.value)
+            elif isinstance(widget, TextArea):
+                raw = widget.text
+            else:
+                raw = widget.value if isinstance(widget, Input) else ""
+            try:
+                values[spec.name] = parse_value(spec, raw)
+            except InvalidInput as error:
+                errors[spec.name] = str(error)
+        return values, errors
+
+    def action_submit(self) -> None:
+        values, errors = self.read_values()
+        for spec in self.section.fields:
+            self.query_one(f"#error-{spec.name}", Static).update(errors.get(spec.name, ""))
+        if errors:
+            self.notify("; ".join(errors.values()), title="Check the form", severity="warning")
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,43 @@
+"""The participant form: a name and a role."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class ParticipantForm(ModalScreen[tuple[str, str] | None]):
+    """Ask for a participant's name and role; dismisses with (name, role) or None."""
+
+    HELP = "Type the name, Tab to the role, Enter to add. Escape cancels."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="participant.cancel", tooltip="Close."),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="participant-form"):
+            yield Static("Add a participant", classes="form-title")
+            yield Label("Name *")
+            yield Input(placeholder="Their name", id="participant-name")
+            yield Label("Role or unit")
+            yield Input(placeholder="e.g. Contact centre lead", id="participant-role")
+            yield Static("", id="participant-error", classes="field-error")
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        name = self.query_one("#participant-name", Input).value.strip()
+        role = self.query_one("#participant-role", Input).value.strip()
+        if not name:
+            self.query_one("#participant-error", Static).update("Name: must not be empty")
+            return
+        self.dismiss((name, role))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

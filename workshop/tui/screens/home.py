@@ -1,0 +1,437 @@
+"""The home screen: every group and its sessions; start, open, review, follow up, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workshop.errors import LockedByOther, WorkshopError
+from workshop.store import GroupSummary, SessionSummary, Store
+from workshop.tui import theme
+from workshop.tui.screens.home_detail import STATUS_COLOURS, Row, detail_of, steps_cell
+
+if TYPE_CHECKING:
+    from workshop.tui.dialogs.new_session import NewSessionForm
+
+#: Below this width the table drops the facilitator and shortens the steps' column.
+WIDE = 110
+
+
+def today() -> dt.date:
+    """The facilitator's local date (tests patch it)."""
+    return dt.date.today()
+
+
+def session_screen(store: Store, group_id: str, session_id: str, read_only: bool) -> Screen[Any]:
+    """The session screen, imported when first needed so the app starts fast."""
+    from workshop.tui.screens.session import SessionScreen
+
+    return SessionScreen(store, group_id, session_id, read_only=read_only)
+
+
+class HomeScreen(Screen[None]):
+    """The groups and their sessions. Refreshes whenever it comes back into view."""
+
+    CSS_PATH = "home.tcss"
+    HELP = (
+        "Every group and its sessions. Move with the arrow keys; [b]Enter[/b] opens a session to "
+        "run it, [b]r[/b] opens it read-only. [b]n[/b] starts a session; [b]f[/b] starts the next "
+        "session of a group from the selected one, carrying its work forward. [b]d[/b] deletes "
+        "(undo with [b]u[/b])."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            key_display="⏎",
+            priority=True,
+            id="home.open",
+            tooltip="Open the selected session to run it; every change is saved as you go.",
+        ),
+        Binding(
+            "o",
+            "open",
+            "Open",
+            show=False,
+            id="home.open_o",
+            tooltip="Open the selected session to run it.",
+        ),
+        Binding(
+            "r",
+            "review",
+            "Review",
+            id="home.review",
+            tooltip="Open the selected session read-only: nothing can be changed.",
+        ),
+        Binding(
+            "n",
+            "new_session",
+            "New",
+            id="home.new",
+            tooltip="Start a new session, in one of the groups or a new group.",
+        ),
+        Binding(
+            "f",
+            "follow_up",
+            "Follow-up",
+            id="home.follow_up",
+            tooltip="Start the group's next session from the selected one, with all its work.",
+        ),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            id="home.delete",
+            tooltip="Delete the selected session (u brings it back).",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo delete",
+            id="home.undo",
+            tooltip="Bring back the session deleted last.",
+        ),
+        Binding(
+            "g",
+            "refresh",
+            "Refresh",
+            id="home.refresh",
+            tooltip="Read the data folder again (after `workshop demo` or another editor).",
+        ),
+    ]
+
+    def __init__(self, store: Store, read_only: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        #: Started for review only: nothing can be created, changed or deleted from here.
+        self.read_only = read_only
+        self.groups: list[GroupSummary] = []
+        self._rows: dict[str, Row] = {}
+        self._wide: bool | None = None
+        #: Deleted sessions, last deleted last: (group id, session id, how it is named).
+        self._deleted: list[tuple[str, str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="empty")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+        yield Static(id="detail")
+        yield Footer()
+
+    # -- the listing -------------------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        self.refresh_groups()
+
+    def on_resize(self) -> None:
+        if self._wide is not None and self._wide != (self.size.width >= WIDE):
+            self._fill()
+
+    def refresh_groups(self, select: str | None = None) -> None:
+        """Read the data folder again and show it, keeping the cursor where it was (or on the
+        row with key `select`)."""
+        error = None
+        try:
+            self.groups = self.store.list_groups()
+        except WorkshopError as problem:
+            self.groups, error = [], str(problem)
+        self._fill(select, error)
+
+    def _fill(self, select: str | None = None, error: str | None = None) -> None:
+        table = self.query_one("#sessions", DataTable)
+        previous = self._current_key()
+        wide = self.size.width >= WIDE if self.size.width else True
+        if wide != self._wide:
+            self._wide = wide
+            table.clear(columns=True)
+            self._add_columns(table, wide)
+        else:
+            table.clear()
+        self._rows = {}
+        for summary in self.groups:
+            self._add_group(table, summary, wide)
+        self._show_empty(not self.groups, error)
+        keys = list(self._rows)
+        target = select if select in self._rows else previous
+        if target in self._rows:
+            table.move_cursor(row=keys.index(target), animate=False)
+        elif keys:
+            # First session rather than the first group heading: it is what Enter opens.
+            first = next((i for i, k in enumerate(keys) if self._rows[k].session), 0)
+            table.move_cursor(row=first, animate=False)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _add_columns(self, table: DataTable[Any], wide: bool) -> None:
+        width = max(self.size.width or 120, 60)
+        if wide:
+            fixed = {"Date": 10, "Facilitator": 16, "Status": 11, "Steps": 28}
+        else:
+            fixed = {"Date": 10, "Status": 11, "Steps": 14}
+        name_width = width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2
+        table.add_column("Group · session", width=name_width, key="name")
+        for label, column_width in fixed.items():
+            table.add_column(label, width=column_width, key=label.casefold())
+
+    def _add_group(self, table: DataTable[Any], summary: GroupSummary, wide: bool) -> None:
+        if summary.group is None:
+            key = f"x:{summary.path.name}"
+            name = Text(f"⚠ {summary.path.name}", style=f"bold {theme.ERROR}", no_wrap=True)
+            cells: list[Any] = [name, "", Text("unreadable", style=theme.ERROR), ""]
+        else:
+            key = f"g:{summary.group.id}"
+            name = Text(summary.group.name, style="bold", no_wrap=True, overflow="ellipsis")
+            if summary.group.organisation:
+                name.append(f" — {summary.group.organisation}", style=theme.MUTED)
+            count = len(summary.sessions)
+            cells = [name, "", Text(f"{count} session{'s' * (count != 1)}", style=theme.MUTED), ""]
+        if wide:
+            cells.insert(2, "")
+        table.add_row(*cells, key=key)
+        self._rows[key] = Row(summary)
+        for session in sorted(summary.sessions, key=lambda s: (s.part, s.date)):
+            self._add_session(table, summary, session, wide)
+
+    def _add_session(
+        self, table: DataTable[Any], summary: GroupSummary, session: SessionSummary, wide: bool
+    ) -> None:
+        key = f"s:{session.group_id}:{session.id}"
+        name = Text("  └ ", style=theme.MUTED, no_wrap=True, overflow="ellipsis")
+        name.append(f"Part {session.part}", style=f"bold {theme.PRIMARY}")
+        if session.title:
+            name.append(f"  {session.title}")
+        status = str(session.status)
+        cells: list[Any] = [name, session.date.isoformat()]
+        if wide:
+            cells.append(Text(session.facilitator or "—", no_wrap=True, overflow="ellipsis"))
+        cells.append(Text(status, style=STATUS_COLOURS.get(status, theme.FOREGROUND)))
+        cells.append(steps_cell(session.completeness, wide))
+        table.add_row(*cells, key=key)
+        self._rows[key] = Row(summary, session)
+
+    def _show_empty(self, empty: bool, error: str | None) -> None:
+        self.query_one("#sessions").display = not empty
+        self.query_one("#detail").display = not empty
+        box = self.query_one("#empty", Static)
+        box.display = empty
+        if not empty:
+            return
+        if error:
+            box.update(
+                Content.from_markup("[b $error]The data folder cannot be read[/]\n$why", why=error)
+            )
+            return
+        box.update(
+            Content.from_markup(
+                "[b]Run a customer-service team's strategy workshop, live.[/b]\n"
+                "Guide the room through four steps — research, consult, structure, the strategy "
+                "document — capturing everything as it is said; months later, review what moved.\n"
+                "\n"
+                "There are no sessions in [b]$folder[/b] yet.\n"
+                "  • Press [b $accent]n[/] to start a new session.\n"
+                "  • Or run [b $accent]workshop demo[/] in a shell for a sample group to explore, "
+                "then press [b $accent]g[/] here to refresh.",
+                folder=str(self.store.data_dir),
+            )
+        )
+
+    # -- the selected row --------------------------------------------------------------------
+
+    def _current_key(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if not self._rows or table.row_count == 0:
+            return None
+        try:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        except Exception:  # the cursor is outside the table (it was just cleared)
+            return None
+        return row_key.value
+
+    @property
+    def selected(self) -> Row | None:
+        """The row under the cursor, if any."""
+        key = self._current_key()
+        return self._rows.get(key) if key else None
+
+    def _selected_session(self) -> tuple[GroupSummary, SessionSummary] | None:
+        row = self.selected
+        if row is None or row.session is None:
+            return None
+        return row.group, row.session
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _show_detail(self) -> None:
+        self.query_one("#detail", Static).update(detail_of(self.selected, self.store.data_dir))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    _EDITS = frozenset({"open", "new_session", "follow_up", "delete", "undo"})
+    _NEED_SESSION = frozenset({"open", "review", "follow_up", "delete"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in self._EDITS:
+            return False
+        if action == "undo":
+            return bool(self._deleted)
+        if action in self._NEED_SESSION and self._selected_session() is None:
+            return None  # shown, but dimmed: choose a session first
+        return True
+
+    def action_refresh(self) -> None:
+        self.refresh_groups()
+
+    def action_open(self) -> None:
+        chosen = self._selected_session()
+        if chosen is None:
+            return
+        group, session = chosen
+        assert group.group is not None
+        try:
+            self.store.edit(group.group.id).close()  # is anyone else editing it?
+        except LockedByOther as locked:
+            self._offer_review(locked, group.group.id, session.id)
+            return
+        except WorkshopError as error:
+            self.notify(str(error), title="Cannot open it", severity="error")
+            return
+        self.open_session(group.group.id, session.id, read_only=False)
+
+    def action_review(self) -> None:
+        chosen = self._selected_session()
+        if chosen is not None and chosen[0].group is not None:
+            self.open_session(chosen[0].group.id, chosen[1].id, read_only=True)
+
+    def open_session(self, group_id: str, session_id: str, read_only: bool) -> None:
+        """Push the session screen (read-only when asked, or when this screen is)."""
+        self.app.push_screen(
+            session_screen(self.store, group_id, session_id, read_only or self.read_only)
+        )
+
+    def _offer_review(self, locked: LockedByOther, group_id: str, session_id: str) -> None:
+        from workshop.tui.dialogs.confirm import ConfirmDialog
+
+        since = f" since {locked.since.astimezone():%H:%M on %d %b}" if locked.since else ""
+        question = (
+            f"'{locked.group}' is being edited by {locked.holder}{since}.\n"
+            "Only one editor at a time can change a group. Open it read-only instead?"
+        )
+
+        def answered(review: bool | None) -> None:
+            if review:
+                self.open_session(group_id, session_id, read_only=True)
+
+        self.app.push_screen(
+            ConfirmDialog("Being edited elsewhere", question, "Review read-only", "Cancel"),
+            answered,
+        )
+
+    def action_new_session(self) -> None:
+        from workshop.tui.dialogs.new_session import GroupChoice, NewSessionDialog
+
+        choices = [
+            GroupChoice(g.group.id, g.group.name, g.group.organisation)
+            for g in self.groups
+            if g.group is not None
+        ]
+        row = self.selected
+        current = row.group.group.id if row and row.group.group else None
+        latest = row.session.facilitator if row and row.session else ""
+        self.app.push_screen(
+            NewSessionDialog(choices, today(), group_id=current, facilitator=latest),
+            self._create_session,
+        )
+
+    def _create_session(self, form: NewSessionForm | None) -> None:
+        if form is None:
+            return
+        from workshop.tui.screens.home_actions import create_session
+
+        try:
+            group_id, session_id = create_session(self.store, form)
+        except WorkshopError as error:
+            self.notify(str(error), title="The session was not created", severity="error")
+            self.refresh_groups()
+            return
+        self.refresh_groups(select=f"s:{group_id}:{session_id}")
+        self.notify(f"Session created in '{form.group_name}'.", title="Created")
+        self.open_session(group_id, session_id, read_only=False)
+
+    def action_follow_up(self) -> None:
+        chosen = self._selected_session()
+        if chosen is None or chosen[0].group is None:
+            return
+        from workshop.tui.screens.home_actions import start_follow_up
+
+        group, earlier = chosen[0].group, chosen[1]
+        try:
+            later = start_follow_up(self.store, group.id, earlier.id, today())
+        except WorkshopError as error:
+            self.notify(str(error), title="No follow-up was started", severity="error")
+            return
+        self.refresh_groups(select=f"s:{group.id}:{later.id}")
+        self.notify(
+            f"Part {later.part} of '{group.name}' starts from part {earlier.part}'s work.",
+            title="Follow-up started",
+        )
+        self.open_session(group.id, later.id, read_only=False)
+
+    def action_delete(self) -> None:
+        chosen = self._selected_session()
+        if chosen is None or chosen[0].group is None:
+            return
+        from workshop.tui.dialogs.confirm import ConfirmDialog
+
+        group, session = chosen[0].group, chosen[1]
+        label = f"Part {session.part} · {session.date.isoformat()}"
+        question = (
+            f"Delete {label} of '{group.name}'?\n"
+            "It goes to the group's trash: press u afterwards to bring it back."
+        )
+        self.app.push_screen(
+            ConfirmDialog("Delete session", question, "Delete", "Keep it", danger=True),
+            partial(self._delete, group.id, group.name, session.id, label),
+        )
+
+    def _delete(
+        self, group_id: str, group_name: str, session_id: str, label: str, confirmed: bool | None
+    ) -> None:
+        if not confirmed:
+            return
+        try:
+            with self.store.edit(group_id) as editor:
+                editor.delete_session(session_id)
+        except WorkshopError as error:
+            self.notify(str(error), title="Nothing was deleted", severity="error")
+            return
+        self._deleted.append((group_id, session_id, f"{label} of '{group_name}'"))
+        self.refresh_groups()
+        self.notify(f"Deleted {label} of '{group_name}' — press u to undo.", title="Deleted")
+
+    def action_undo(self) -> None:
+        if not self._deleted:
+            return
+        group_id, session_id, label = self._deleted[-1]
+        try:
+            with self.store.edit(group_id) as editor:
+                editor.restore_session(session_id)
+        except WorkshopError as error:
+            self.notify(str(error), title="Nothing was restored", severity="error")
+            return
+        self._deleted.pop()
+        self.refresh_groups(select=f"s:{group_id}:{session_id}")
+        self.notify(f"Restored {label}.", title="Undone")

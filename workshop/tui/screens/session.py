@@ -1,0 +1,447 @@
+"""The session screen: run a live workshop through the four steps, saving every change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
+
+from workshop.errors import SaveFailed, StaleRevision, WorkshopError
+from workshop.model.base import Item, Step
+from workshop.model.fields import explain
+from workshop.model.session import Group, Participant, Session
+from workshop.store import GroupEditor, Store
+from workshop.tui.autosave import Autosaver
+from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
+from workshop.tui.widgets.consult_tab import ConsultTab
+from workshop.tui.widgets.document_tab import DocumentTab
+from workshop.tui.widgets.participants import ParticipantsPanel
+from workshop.tui.widgets.research_tab import ResearchTab
+from workshop.tui.widgets.save_indicator import SaveIndicator
+from workshop.tui.widgets.section_list import SectionList
+from workshop.tui.widgets.step_nav import StepNav
+from workshop.tui.widgets.step_tab import StepTab
+from workshop.tui.widgets.structure_tab import StructureTab
+from workshop.tui.widgets.timer import StepTimer
+
+RETRY_SECONDS = 3.0
+TYPING_PAUSE = 0.8
+
+
+def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
+
+
+class SessionScreen(SessionEdits, Screen[None]):
+    """One session of a group. Edits take the group's lock for the screen's life; a lock held
+    elsewhere opens the session read-only, with the reason shown."""
+
+    CSS_PATH = "session.tcss"
+    HELP = "Capture what the room says: type in a capture line and press Enter. Keys 1–5 "
+    "switch steps; the footer and ctrl+p list everything else."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("a", "add_item", "Add", "Add an item to the current list with a form."),
+        _b("e", "edit_item", "Edit", "Edit the highlighted item."),
+        _b("delete", "delete_item", "Delete", "Delete the highlighted item (ctrl+z undoes)."),
+        _b("ctrl+z", "undo", "Undo", "Undo the last delete or edit."),
+        _b("shift+up,alt+up", "move(-1)", "Move up", "Move the item up.", show=False),
+        _b("shift+down,alt+down", "move(1)", "Move down", "Move the item down.", show=False),
+        _b("plus,equals_sign", "vote(1)", "+Vote", "Give the item a dot vote."),
+        _b("minus", "vote(-1)", "-Vote", "Take a dot vote back.", show=False),
+        _b("v", "sort_votes", "By votes", "Sort the list by votes, or back to its order."),
+        _b("t", "timer", "Timer", "Start or pause the step's timebox."),
+        _b("T", "timer_reset", "Reset timer", "Reset the step's timebox.", show=False),
+        _b("p", "add_participant", "Participant", "Add a participant.", show=False),
+        _b("P", "toggle_present", "Present", "Mark the participant present/absent.", show=False),
+        _b("s", "speaker", "Speaker", "Make the highlighted participant the speaker.", show=False),
+        _b("1", "step('research')", "Research", "Go to step 1.", show=False),
+        _b("2", "step('consult')", "Consult", "Go to step 2.", show=False),
+        _b("3", "step('structure')", "Structure", "Go to step 3.", show=False),
+        _b("4", "step('document')", "Document", "Go to step 4.", show=False),
+        _b("5", "step('around')", "Decisions", "Decisions and parking lot.", show=False),
+        _b("x", "export", "Export", "Write the summary and strategy as Markdown.", show=False),
+        _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
+        _b("escape", "leave", "Back", "Save and go back."),
+    ]
+
+    read_only: reactive[bool] = reactive(False)
+
+    class Saved(Message):
+        """The outcome of a save worker (posted from its thread)."""
+
+        def __init__(self, generation: int, saved: Session | None, error: Exception | None):
+            super().__init__()
+            self.generation = generation
+            self.saved = saved
+            self.error = error
+
+    def __init__(
+        self, store: Store, group_id: str, session_id: str, read_only: bool = False
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.group_id = group_id
+        self.session_id = session_id
+        self.editor: GroupEditor | None = None
+        self.autosaver: Autosaver | None = None
+        self.lock_reason = ""
+        self.stale = False
+        self.speaker: str | None = None
+        self._retry: Timer | None = None
+        self._typing: Timer | None = None
+        self._open_error: str | None = None
+        self.set_reactive(SessionScreen.read_only, read_only)
+        self.group, self.session = self._open(read_only)
+
+    # -- opening and leaving -------------------------------------------------------------------
+
+    def _open(self, read_only: bool) -> tuple[Group, Session]:
+        if not read_only:
+            try:
+                self.editor = self.store.edit(self.group_id)
+                session = self.editor.session(self.session_id)
+                self.autosaver = Autosaver(self.editor, session.revision)
+                return self.editor.group, session
+            except WorkshopError as error:
+                if self.editor is not None:
+                    self.editor.close()
+                    self.editor = None
+                self.lock_reason = str(error)
+                self.set_reactive(SessionScreen.read_only, True)
+        found = self.store.load_group(self.group_id)
+        for session in found.sessions:
+            if session.id == self.session_id:
+                return found.group, session
+        raise WorkshopError(f"session {self.session_id} is not in '{found.group.name}'")
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with Horizontal(id="session-header"):
+            title = session.title or self.group.name
+            yield Static(f"{self.group.name} · {session.label} · {title}", id="session-title")
+            yield Label("Read-only review", id="read-only-label")
+            yield StepTimer(id="timer")
+            yield SaveIndicator("", id="save-indicator")
+        yield Static(f"⚠ {self.lock_reason}", id="lock-banner")
+        yield StepNav(id="step-nav")
+        with Horizontal(id="session-body"):
+            with TabbedContent(id="steps"):
+                with TabPane("1 Research", id="step-research"):
+                    yield ResearchTab(Step.RESEARCH, session).data_bind(SessionScreen.read_only)
+                with TabPane("2 Consult", id="step-consult"):
+                    yield Lazy(ConsultTab(Step.CONSULT, session).data_bind(SessionScreen.read_only))
+                with TabPane("3 Structure", id="step-structure"):
+                    yield Lazy(
+                        StructureTab(Step.STRUCTURE, session).data_bind(SessionScreen.read_only)
+                    )
+                with TabPane("4 Document", id="step-document"):
+                    yield Lazy(
+                        DocumentTab(Step.DOCUMENT, session, self.group).data_bind(
+                            SessionScreen.read_only
+                        )
+                    )
+                with TabPane("5 Decisions & parking lot", id="step-around"):
+                    yield Lazy(StepTab(None, session).data_bind(SessionScreen.read_only))
+            with Vertical(id="side"):
+                yield Static("Participants", classes="section-title")
+                yield ParticipantsPanel(id="participants")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#lock-banner").display = bool(self.lock_reason)
+        self.query_one("#read-only-label").display = self.read_only
+        if self.lock_reason:
+            self.notify(self.lock_reason, title="Opened read-only", severity="warning")
+        indicator = self.query_one(SaveIndicator)
+        if self.read_only:
+            indicator.show_read_only()
+        else:
+            indicator.show_saved(self.session.updated_at)
+        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
+        self._load_timer(Step.RESEARCH)
+        self.refresh_nav()
+        self.call_after_refresh(self._focus_first_capture)
+
+    def _focus_first_capture(self) -> None:
+        lists = self.current_tab_lists()
+        if lists:
+            target = lists[0].query_one(".capture") if not self.read_only else lists[0].table
+            target.focus()
+
+    def on_unmount(self) -> None:
+        self.flush()
+        if self.editor is not None:
+            self.editor.close()
+            self.editor = None
+
+    def action_leave(self) -> None:
+        self.flush()
+        self.dismiss()
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    @property
+    def current_step(self) -> Step | None:
+        active = self.query_one(TabbedContent).active.removeprefix("step-")
+        return None if active == "around" else Step(active)
+
+    def current_tab(self) -> StepTab | None:
+        pane = self.query_one(TabbedContent).active_pane
+        return None if pane is None else next(iter(pane.query(StepTab)), None)
+
+    def current_tab_lists(self) -> list[SectionList]:
+        tab = self.current_tab()
+        return [] if tab is None else list(tab.query(SectionList))
+
+    def action_step(self, name: str) -> None:
+        self.query_one(TabbedContent).active = f"step-{name}"
+
+    @on(TabbedContent.TabActivated)
+    def _step_changed(self, event: TabbedContent.TabActivated) -> None:
+        timer = self.query_one(StepTimer)
+        self._keep_timer()
+        step = self.current_step
+        if step is not None:
+            self._load_timer(step)
+        timer.display = step is not None
+        self.refresh_nav()
+        self.call_after_refresh(self._focus_first_capture)
+
+    def _load_timer(self, step: Step) -> None:
+        box = self.session.agenda.get(step)
+        timer = self.query_one(StepTimer)
+        timer.step = step  # type: ignore[attr-defined]
+        timer.load(box.minutes if box else 30, box.spent_seconds if box else 0.0)
+
+    def _keep_timer(self) -> None:
+        """Write the timer's spent seconds into the agenda (before a step change or a save)."""
+        timer = self.query_one(StepTimer)
+        step: Step | None = getattr(timer, "step", None)
+        if step is None or self.read_only or step not in self.session.agenda:
+            return
+        box = self.session.agenda[step]
+        if abs(box.spent_seconds - timer.spent) > 0.5:
+            box.spent_seconds = round(timer.spent, 1)
+            self.changed()
+
+    def refresh_nav(self) -> None:
+        self.query_one(StepNav).show(self.session, self.current_step)
+
+    # -- the active list -----------------------------------------------------------------------
+
+    def on_descendant_focus(self, event: Any) -> None:
+        node: Widget | None = event.widget
+        while node is not None and not isinstance(node, SectionList):
+            node = node.parent if isinstance(node.parent, Widget) else None
+        if node is not None:
+            self.active_list = node
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDIT_ACTIONS and (self.read_only or self.stale):
+            return False
+        if action == "review":
+            return self.session.follows is not None
+        return True
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def changed(self, typing: bool = False) -> None:
+        """Count a committed change and save it (after a pause when text is being typed)."""
+        if self.autosaver is None or self.read_only:
+            return
+        self.autosaver.changed()
+        if typing:
+            if self._typing is not None:
+                self._typing.stop()
+            self._typing = self.set_timer(TYPING_PAUSE, self.request_save)
+        else:
+            self.request_save()
+
+    def request_save(self) -> None:
+        if self.autosaver is None or self.stale or not self.autosaver.dirty:
+            return
+        self.query_one(SaveIndicator).show_saving()
+        self._save(self.session.model_copy(deep=True), self.autosaver.generation)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save(self, snapshot: Session, generation: int) -> None:
+        assert self.autosaver is not None
+        try:
+            outcome = self.autosaver.save(snapshot, generation)
+        except (WorkshopError, OSError) as error:
+            self.post_message(self.Saved(generation, None, error))
+        else:
+            self.post_message(self.Saved(generation, outcome.saved, None))
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        indicator = self.query_one(SaveIndicator)
+        if isinstance(event.error, StaleRevision):
+            self.stale = True
+            indicator.show_failed("saved elsewhere, not overwriting")
+            self.notify(
+                f"{event.error} Reopen the session to see the other changes.",
+                title="Someone else saved this session",
+                severity="error",
+                timeout=30,
+            )
+            self.refresh_bindings()
+            return
+        if event.error is not None:
+            indicator.show_failed("retrying")
+            self.notify(
+                f"{event.error}. Your work is kept here and saved again in a few seconds.",
+                title="NOT SAVED",
+                severity="error",
+            )
+            if self._retry is None:
+                self._retry = self.set_timer(RETRY_SECONDS, self._retry_save)
+            return
+        if event.saved is not None:
+            self.session.revision = event.saved.revision
+            indicator.show_saved(event.saved.updated_at)
+        if self.autosaver is not None and self.autosaver.dirty:
+            self.request_save()
+
+    def _retry_save(self) -> None:
+        self._retry = None
+        self.request_save()
+
+    def flush(self) -> None:
+        """Save what is pending now, on this thread (leaving the screen or the app)."""
+        if self.autosaver is None or self.read_only or self.stale or not self.is_mounted:
+            return
+        self._keep_timer()
+        if not self.autosaver.dirty:
+            return
+        try:
+            self.autosaver.save(self.session.model_copy(deep=True), self.autosaver.generation)
+        except (WorkshopError, OSError) as error:
+            self.notify(f"Could not save on leaving: {error}", severity="error")
+
+    # -- participants and speaker --------------------------------------------------------------
+
+    def action_add_participant(self) -> None:
+        from workshop.tui.dialogs.participant_form import ParticipantForm
+
+        def added(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            try:
+                participant = Participant(name=answer[0], role=answer[1])
+            except ValidationError as error:
+                self.notify(explain(error), severity="error")
+                return
+            self.session.participants.append(participant)
+            self._show_participants()
+            self.changed()
+
+        self.app.push_screen(ParticipantForm(), added)
+
+    def _highlighted_participant(self) -> Participant | None:
+        index = self.query_one(ParticipantsPanel).index
+        people = self.session.participants
+        return people[index] if index is not None and 0 <= index < len(people) else None
+
+    def action_toggle_present(self) -> None:
+        participant = self._highlighted_participant()
+        if participant is not None:
+            participant.present = not participant.present
+            self._show_participants()
+            self.changed()
+
+    def action_speaker(self) -> None:
+        participant = self._highlighted_participant()
+        if participant is not None:
+            self.speaker = None if self.speaker == participant.id else participant.id
+            self._show_participants()
+            name = self.session.participant_name(self.speaker) or "nobody"
+            self.notify(f"Quick captures are now attributed to {name}")
+
+    def _show_participants(self) -> None:
+        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
+
+    # -- timer, export, review -----------------------------------------------------------------
+
+    def action_timer(self) -> None:
+        timer = self.query_one(StepTimer)
+        if timer.running:
+            timer.pause()
+            self._keep_timer()
+        else:
+            timer.start()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(StepTimer).reset()
+        self._keep_timer()
+
+    def action_export(self) -> None:
+        try:
+            from workshop.export import write_exports
+
+            earlier = self._earlier()
+            kinds: list[Any] = ["summary", "strategy"] + (["progress"] if earlier else [])
+            paths = write_exports(kinds, self.group, self.session, earlier, Path("exports"))
+        except (WorkshopError, OSError, ImportError) as error:
+            self.notify(str(error), title="Export failed", severity="error")
+            return
+        self.notify("\n".join(str(p) for p in paths), title="Exported")
+
+    def _earlier(self) -> Session | None:
+        if self.session.follows is None:
+            return None
+        for session in self.store.load_group(self.group_id).sessions:
+            if session.id == self.session.follows:
+                return session
+        return None
+
+    def action_review(self) -> None:
+        try:
+            from workshop.tui.screens.review import ReviewScreen
+        except ImportError:
+            self.notify("The review screen is not available yet", severity="warning")
+            return
+        self.flush()
+        self.app.push_screen(
+            ReviewScreen(self.store, self.group_id, self.session_id, self.read_only)
+        )
+
+    # -- field edits ---------------------------------------------------------------------------
+
+    @on(StepTab.FieldEdited)
+    def _field_edited(self, event: StepTab.FieldEdited) -> None:
+        if self.read_only:
+            return
+        try:
+            self.apply_field(event.target, event.value)
+        except (WorkshopError, ValidationError, ValueError) as error:
+            text = explain(error) if isinstance(error, ValidationError) else str(error)
+            self.notify(text, severity="warning")
+            return
+        self.after_change()
+        self.changed(typing=event.typing)
+
+    def after_change(self, item: Item | None = None) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.refresh_guidance()
+        self.refresh_nav()
+        for document in self.query(DocumentTab):
+            if self.current_step is Step.DOCUMENT:
+                document.refresh_preview()
+
+    def save_failed_class(self) -> type[Exception]:
+        return SaveFailed

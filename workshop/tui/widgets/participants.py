@@ -1,0 +1,26 @@
+"""The participants panel: who is in the room, who is present, who is speaking."""
+
+from __future__ import annotations
+
+from textual.widgets import ListItem, ListView, Static
+
+from workshop.model.session import Participant
+
+
+class ParticipantsPanel(ListView):
+    """One line per participant: ● present / ○ absent, ▸ the current speaker."""
+
+    HELP = "Participants: p adds one, P marks the highlighted one present or absent, s makes "
+    "them the current speaker — quick captures are then attributed to them."
+
+    def show(self, participants: list[Participant], speaker: str | None) -> None:
+        """Redraw the lines (a few participants: cheap), keeping the highlight."""
+        index = self.index
+        self.clear()
+        for participant in participants:
+            mark = "●" if participant.present else "○"
+            talk = "▸ " if participant.id == speaker else "  "
+            role = f" ({participant.role})" if participant.role else ""
+            self.append(ListItem(Static(f"{talk}{mark} {participant.name}{role}")))
+        if participants:
+            self.index = min(index or 0, len(participants) - 1)

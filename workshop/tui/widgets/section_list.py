@@ -1,0 +1,177 @@
+"""One section of a step, rendered from its Section: title, prompt, hint, items, quick capture."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable, Input, Static
+
+from workshop.model.base import Item
+from workshop.model.derive import gap, quadrant
+from workshop.model.fields import format_value
+from workshop.model.sections import FieldKind, Section, section
+from workshop.model.session import Session
+
+_DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
+
+
+def _short(text: str, width: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class SectionList(Vertical):
+    """A section's items in a table (rows updated one by one, never rebuilt on a change) and a
+    quick-capture line. Announces captured text with `SectionList.Captured`; the screen edits
+    the session."""
+
+    HELP = (
+        "A list of items. Type in the capture line and press Enter to add an item at once. "
+        "In the table: a adds with a form, e edits, Delete removes (ctrl+z undoes), "
+        "shift+up/down moves, + and - give or take a dot vote, v sorts by votes."
+    )
+
+    read_only: reactive[bool] = reactive(False)
+
+    class Captured(Message):
+        """Text typed into a section's quick-capture line."""
+
+        def __init__(self, section_list: SectionList, text: str) -> None:
+            super().__init__()
+            self.section_list = section_list
+            self.text = text
+
+    def __init__(self, section_: Section, session: Session, **kwargs: Any) -> None:
+        super().__init__(classes="section-list", id=f"section-{section_.key}", **kwargs)
+        self.section = section_
+        self.session = session
+        self.by_votes = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.section.title, classes="section-title")
+        yield Static(self.section.prompt, classes="section-prompt")
+        yield Static(self.section.hint, classes="section-hint")
+        table: DataTable[Any] = DataTable(
+            cursor_type="row", zebra_stripes=True, id=f"table-{self.section.key}"
+        )
+        yield table
+        yield Input(
+            placeholder=f"Capture: type and press Enter — {self.section.title.lower()}",
+            id=f"capture-{self.section.key}",
+            classes="capture",
+        )
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one(DataTable)
+
+    @property
+    def items(self) -> list[Any]:
+        return self.section.items(self.session)
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("#", key="#")
+        table.add_column("Votes", key="votes")
+        for name in self.section.columns:
+            label = _DERIVED.get(name) or self.section.field(name).label
+            table.add_column(label, key=name)
+        table.add_column("By", key="raised_by")
+        self.reload()
+
+    def watch_read_only(self, read_only: bool) -> None:
+        self.query_one(".capture", Input).disabled = read_only
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def cells(self, position: int, item: Item) -> list[Any]:
+        row: list[Any] = [position, item.votes]
+        for name in self.section.columns:
+            row.append(self.cell(item, name))
+        row.append(self.session.participant_name(item.raised_by))
+        return row
+
+    def cell(self, item: Item, name: str) -> str:
+        if name == "gap":
+            value = gap(item)  # type: ignore[arg-type]
+            return "" if value is None else f"{value:+d}"
+        if name == "quadrant":
+            found = quadrant(item)  # type: ignore[arg-type]
+            return "" if found is None else str(found.value)
+        spec = self.section.field(name)
+        value = getattr(item, name, None)
+        if spec.kind in (FieldKind.REF, FieldKind.REFS) and spec.ref is not None:
+            ids = value if isinstance(value, list) else ([value] if value else [])
+            texts = {i.id: i.text for i in section(spec.ref).items(self.session)} if ids else {}
+            return ", ".join(_short(texts.get(i, i), 24) for i in ids)
+        if spec.kind is FieldKind.LONG or name == "text":
+            return _short(format_value(spec, value))
+        return format_value(spec, value)
+
+    def reload(self) -> None:
+        """Rebuild the table from the items (on load and after an undo only)."""
+        table = self.table
+        table.clear()
+        for n, item in enumerate(self.items, 1):
+            table.add_row(*self.cells(n, item), key=item.id)
+        self._sort()
+
+    def add_row(self, item: Item) -> None:
+        self.table.add_row(*self.cells(len(self.items), item), key=item.id)
+        self._sort()
+        self.table.move_cursor(row=self.table.get_row_index(item.id))
+
+    def update_row(self, item: Item) -> None:
+        """Refresh one row's cells in place."""
+        position = self.items.index(item) + 1
+        for column, value in zip(self.table.columns, self.cells(position, item), strict=True):
+            self.table.update_cell(item.id, column, value)
+        self._sort()
+
+    def remove_row(self, item_id: str, from_position: int) -> None:
+        self.table.remove_row(item_id)
+        self.renumber(from_position)
+
+    def renumber(self, from_position: int = 0) -> None:
+        """Update the '#' column from a position on (after a delete or a move)."""
+        for n, item in enumerate(self.items[from_position:], from_position + 1):
+            self.table.update_cell(item.id, "#", n)
+        self._sort()
+
+    def toggle_sort(self) -> bool:
+        self.by_votes = not self.by_votes
+        self._sort()
+        return self.by_votes
+
+    def _sort(self) -> None:
+        if self.by_votes:
+            self.table.sort("votes", "#", key=lambda row: (-row[0], row[1]))
+        else:
+            self.table.sort("#")
+
+    def highlighted(self) -> Item | None:
+        """The item under the table's cursor, if any."""
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key((table.cursor_row, 0))
+        for item in self.items:
+            if item.id == row_key.value:
+                return item  # type: ignore[no-any-return]
+        return None
+
+    def focus_item(self, item_id: str) -> None:
+        self.table.move_cursor(row=self.table.get_row_index(item_id))
+
+    @on(Input.Submitted, ".capture")
+    def _captured(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if text:
+            self.post_message(self.Captured(self, text))
+            event.input.clear()
