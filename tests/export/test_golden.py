@@ -37,3 +37,23 @@ def test_the_approved_document_parses_to_a_complete_strategy() -> None:
     assert len(doc.heading_texts(2)) == 9
     assert len(doc.tables) >= 10
     assert doc.html == []
+
+
+def test_every_demo_export_parses_with_its_sections_and_no_html() -> None:
+    group, (first, second) = build_demo(TODAY)
+    expected = {
+        "summary": ["Who took part", "Agenda and time spent", "What was captured", "Decisions"],
+        "strategy": ["Introduction", "Our mission", "Goals, measures and plans"],
+        "progress": ["At a glance", "Actions", "Measures", "What customers expect: the gaps"],
+    }
+    for session in (first, second):
+        for kind, headings in expected.items():
+            if kind == "progress" and session is first:
+                continue
+            doc = outline(render(kind, group, session, first))  # type: ignore[arg-type]
+            assert doc.html == [], kind
+            assert set(headings) <= set(doc.heading_texts(2)), kind
+            assert all(len(row) == len(t.headers) for t in doc.tables for row in t.rows), kind
+    progress = outline(render("progress", group, second, first))
+    assert progress.table_after("Measures").rows
+    assert any(t.startswith("Slipped past their due date") for t in progress.heading_texts(3))

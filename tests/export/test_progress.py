@@ -29,7 +29,7 @@ def report(group: Group, pair: tuple[Session, Session]) -> Outline:
 
 def test_the_report_has_the_sections_sponsors_read(report: Outline) -> None:
     assert report.heading_texts(1) == [
-        "Riverside Council Customer Service — progress since 12 May 2026"
+        "Riverside Council Customer Service: progress since 12 May 2026"
     ]
     assert report.heading_texts(2) == [
         "At a glance",

@@ -26,7 +26,7 @@ def session(group: Group) -> Session:
 def test_summary_has_every_part_a_participant_looks_for(group: Group, session: Session) -> None:
     doc = outline(render("summary", group, session))
     assert doc.heading_texts(1) == [
-        "Riverside Council Customer Service — Part 1: building the strategy"
+        "Riverside Council Customer Service: Part 1: building the strategy"
     ]
     assert doc.heading_texts(2) == [
         "Who took part",

@@ -20,11 +20,13 @@ def test_all_three_documents_of_a_1000_item_session_render_within_50_ms() -> Non
         render(kind, group, later, earlier)
     timings = []
     for _ in range(7):
-        started = time.perf_counter()
+        # CPU time of this process: other processes on the shared 2-core machine (the rest of
+        # the suite under xdist) stretch wall-clock time but not the work rendering does.
+        started = time.process_time()
         for kind in kinds:
             render(kind, group, later, earlier)
-        timings.append(time.perf_counter() - started)
-    # The best of several runs: the machine is shared, and noise only ever adds time.
+        timings.append(time.process_time() - started)
+    # The best of several runs: noise only ever adds time.
     assert min(timings) < TARGET_SECONDS, f"{min(timings) * 1000:.1f} ms"
 
 

@@ -112,9 +112,7 @@ def make_session(store: Store) -> SessionFactory:
 
 
 class AppFactory(Protocol):
-    def __call__(
-        self, session_ref: str | None = ..., read_only: bool = ...
-    ) -> WorkshopApp: ...
+    def __call__(self, session_ref: str | None = ..., read_only: bool = ...) -> WorkshopApp: ...
 
 
 @pytest.fixture

@@ -70,13 +70,15 @@ def select_row(screen: Screen[Any], key: str) -> None:
 def researched(session: Session) -> None:
     """Some research, so that the steps' completeness is not all zero."""
     session.research.expectations = [
-        Expectation(id="exp00001", text="Answer the phone within a minute", importance=5,
-                    performance=2),
+        Expectation(
+            id="exp00001", text="Answer the phone within a minute", importance=5, performance=2
+        ),
         Expectation(id="exp00002", text="One contact resolves it", importance=4, performance=3),
     ]
     session.research.standards = [
-        ServiceStandard(id="std00001", text="Call-back within 2 hours", annual_cost=40_000,
-                        chosen=True)
+        ServiceStandard(
+            id="std00001", text="Call-back within 2 hours", annual_cost=40_000, chosen=True
+        )
     ]
     session.research.budget = 60_000
 
@@ -162,7 +164,7 @@ async def test_new_session_form_creates_the_session_on_disk(
 async def test_new_session_in_an_existing_group_is_its_next_part(
     app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
 ) -> None:
-    group, _ = make_session("Harbour Helpdesk", facilitator="Sam")
+    make_session("Harbour Helpdesk", facilitator="Sam")
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("n")
@@ -185,7 +187,10 @@ async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(
         date = dialog.query_one("#date", Input)
         date.value = "31/03/2026"
         await pilot.pause()
-        assert "YYYY-MM-DD" in str(dialog.query_one("#date-error", Label).render())
+        date_error = dialog.query_one("#date-error", Label)
+        assert "YYYY-MM-DD" in str(date_error.render())
+        assert date_error.display and date_error.region.height == 1  # seen, under the field
+        assert not dialog.query_one("#facilitator-error").display
         dialog.query_one("#participants", Input).value = "Ana, ana"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -6,6 +6,7 @@ by the commands that use them."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,6 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("workshop: cancelled\n")
+        return 1
+    except Exception as error:
+        # a bug, not the user's doing: still one line, unless asked for the whole story
+        if os.environ.get("WORKSHOP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"workshop: unexpected error ({type(error).__name__}: {_one_line(str(error))}); "
+            "this is a bug — run again with WORKSHOP_DEBUG=1 to see where\n"
+        )
         return 1
 
 

@@ -82,8 +82,14 @@ def _group_table(summary: GroupSummary, roomy: bool) -> Table:
     name = summary.group.name
     if summary.group.organisation and summary.group.organisation not in name:
         name += f" · {summary.group.organisation}"
-    table = Table(box=box.SIMPLE_HEAD, title=name, title_justify="left",
-                  title_style="bold magenta", expand=True, pad_edge=False)  # fmt: skip
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=name,
+        title_justify="left",
+        title_style="bold magenta",
+        expand=True,
+        pad_edge=False,
+    )
     table.add_column("Session", no_wrap=True, style="bold")
     table.add_column("Part", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
@@ -95,8 +101,9 @@ def _group_table(summary: GroupSummary, roomy: bool) -> Table:
     for s in sorted(summary.sessions, key=lambda s: (s.part, s.date)):
         done = round(sum(s.completeness.values()) / max(len(s.completeness), 1))
         who = [s.facilitator or "—"] if roomy else []
-        table.add_row(s.id, str(s.part), s.date.isoformat(), s.title or "—", *who,
-                      s.status.value, f"{done}%")  # fmt: skip
+        table.add_row(
+            s.id, str(s.part), s.date.isoformat(), s.title or "—", *who, s.status.value, f"{done}%"
+        )
     if not summary.sessions:
         table.caption = "no sessions yet"
     return table
@@ -210,8 +217,14 @@ def _section_table(session: Session, sec: Section, roomy: bool = True) -> Table 
     items: list[Item] = sec.items(session)
     if not items:
         return Table(title=f"{sec.title}: none yet", title_justify="left", show_header=False)
-    table = Table(title=sec.title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                  padding=(0, 1), pad_edge=False)  # fmt: skip
+    table = Table(
+        title=sec.title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        pad_edge=False,
+    )
     columns = list(sec.columns)
     if not roomy and "unit" in columns:  # narrow: the unit goes beside the name instead
         columns.remove("unit")
@@ -249,8 +262,11 @@ def _section_table(session: Session, sec: Section, roomy: bool = True) -> Table 
 def _cell(session: Session, sec: Section, item: Any, name: str) -> RenderableType:
     if name == "gap":
         value = gap(item)
-        return "" if value is None else Text(f"{value:+d}" if value else "0",
-                                             style="red" if value >= 2 else "")  # fmt: skip
+        return (
+            ""
+            if value is None
+            else Text(f"{value:+d}" if value else "0", style="red" if value >= 2 else "")
+        )
     if name == "quadrant":
         place = quadrant(item)
         return "" if place is None else Text(place.value, style=_QUADRANT_STYLE[place.value])
@@ -284,14 +300,21 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _principles(session: Session) -> Table:
-    table = Table(title="Fair-handling principles", title_justify="left", title_style="bold",
-                  box=box.SIMPLE_HEAD, expand=True)  # fmt: skip
+    table = Table(
+        title="Fair-handling principles",
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+    )
     table.add_column("Principle", no_wrap=True)
     table.add_column("How our policy meets it", ratio=1)
     for principle in Principle:
         how = session.structure.principles.get(principle, "").strip()
-        table.add_row(principle.value.capitalize(), how or Text(
-            f"not yet — {PRINCIPLE_HINTS[principle].lower()}", style="yellow"))  # fmt: skip
+        table.add_row(
+            principle.value.capitalize(),
+            how or Text(f"not yet — {PRINCIPLE_HINTS[principle].lower()}", style="yellow"),
+        )
     stages = {s.stage for s in session.structure.complaint_stages}
     absent = [kind.value for kind in ComplaintStageKind if kind not in stages]
     if absent:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from workshop.export.escape import present
-from workshop.export.views import Lookups, join_words, long_date, money, title_of, with_unit
+from workshop.export.views import Lookups, long_date, money, title_of, with_unit
 from workshop.model.consult import Stance
 from workshop.model.derive import QUADRANT_HINTS, Quadrant, budget_summary, gap, quadrant
 from workshop.model.fields import format_number
@@ -250,7 +250,9 @@ def _stakeholders(session: Session, lookups: Lookups) -> dict[str, Any]:
         "shared_goals": [
             {
                 "text": g.text,
-                "with": join_words(lookups.text("stakeholders", i) for i in g.stakeholder_ids),
+                "with": "; ".join(
+                    filter(None, (lookups.text("stakeholders", i) for i in g.stakeholder_ids))
+                ),
             }
             for g in consult.shared_goals
         ],

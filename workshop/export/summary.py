@@ -32,7 +32,7 @@ def summary_view(group: Group, session: Session) -> dict[str, Any]:
     lookups = Lookups(session)
     completeness = all_completeness(session)
     return {
-        "title": f"{group.name} — "
+        "title": f"{group.name}: "
         + (session.title if present(session.title) else f"workshop of {long_date(session.date)}"),
         "group": group.name,
         "organisation": group.organisation,

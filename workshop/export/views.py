@@ -128,7 +128,8 @@ def _cell(column: str, spec: FieldSpec | None, item: Item, lookups: Lookups) -> 
         return lookups.text(spec.ref, raw)
     if kind is FieldKind.REFS and spec.ref:
         ref = spec.ref
-        return join_words((lookups.text(ref, i) for i in raw), "and")
+        # Commas, not "and": names such as "IT and Digital Services" hold "and" themselves.
+        return ", ".join(filter(None, (lookups.text(ref, i) for i in raw)))
     if kind is FieldKind.PARTICIPANT:
         return lookups.person(raw)
     if kind is FieldKind.MONEY:

@@ -5,7 +5,7 @@ Each screen owns its own bindings and handlers; the app only knows how to start.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -40,6 +40,8 @@ class WorkshopApp(App[int]):
             "help",
             "Help",
             id="help",
+            # priority: F1 must work inside dialogs too, which hide the app's other keys
+            priority=True,
             tooltip="The keys of this screen and help on the part that has the focus.",
         ),
         Binding(
@@ -63,7 +65,7 @@ class WorkshopApp(App[int]):
         self.theme = THEME_NAME
         self.sub_title = str(store.data_dir)
 
-    def get_default_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[Any]:
         return HomeScreen(self.store, read_only=self.read_only)
 
     def on_mount(self) -> None:
@@ -72,15 +74,15 @@ class WorkshopApp(App[int]):
 
     def _open_reference(self, ref: str) -> None:
         from workshop.errors import WorkshopError
+        from workshop.tui.screens.session import SessionScreen
 
         try:
             group, session = self.store.find_session(ref)
+            screen = SessionScreen(self.store, group.id, session.id, read_only=self.read_only)
         except WorkshopError as error:
             self.notify(str(error), title="Cannot open that session", severity="error")
             return
-        from workshop.tui.screens.session import SessionScreen
-
-        self.push_screen(SessionScreen(self.store, group.id, session.id, read_only=self.read_only))
+        self.push_screen(screen)
 
     def action_help(self) -> None:
         """Show the keys of the current screen and the focused widget's help."""
@@ -91,7 +93,7 @@ class WorkshopApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # The current screen's actions first, then Textual's own few (keys panel, screenshot).
         commands = list(binding_commands(self, screen))
         names = {command.title for command in commands}

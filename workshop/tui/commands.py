@@ -14,6 +14,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.screen import Screen
 
 #: Actions that make no sense as a palette entry (the palette itself) or duplicate Textual's own.
@@ -69,7 +70,9 @@ def binding_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
     for command in key_commands(app, screen):
         if not command.enabled:
             continue
-        help_text = f"{command.tooltip}  [{command.key}]" if command.tooltip else command.key
+        # The palette reads help as markup: "[d]" would be taken for a style, so escape it.
+        key = f"key {command.key}"
+        help_text = escape(f"{command.tooltip}  ·  {key}" if command.tooltip else key)
         yield SystemCommand(
             command.description,
             help_text,

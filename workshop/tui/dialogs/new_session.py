@@ -210,12 +210,13 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         for selector in (
             "#group-name",
             "#group-name-label",
-            "#group-name-error",
             "#organisation",
             "#organisation-label",
-            "#organisation-error",
         ):
             self.query_one(selector).display = new
+        if not new:  # a hidden field's message would be a puzzle
+            for selector in ("#group-name-error", "#organisation-error"):
+                self.query_one(selector).remove_class("-shown")
 
     @on(Select.Changed, "#group-choice")
     def _group_changed(self) -> None:
@@ -229,7 +230,11 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
         message = ""
         if result is not None and not result.is_valid:
             message = result.failure_descriptions[0] if result.failure_descriptions else "Not valid"
-        self.query_one(f"#{field.id}-error", Label).update(message)
+        error = self.query_one(f"#{field.id}-error", Label)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+        if message:
+            error.scroll_visible(animate=False)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#create")

@@ -6,18 +6,21 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workshop.errors import LockedByOther, WorkshopError
 from workshop.store import GroupSummary, SessionSummary, Store
-from workshop.tui import theme
-from workshop.tui.screens.home_detail import STATUS_COLOURS, Row, detail_of, steps_cell
+from workshop.tui.screens.home_detail import (
+    Row,
+    add_columns,
+    detail_of,
+    empty_message,
+    group_rows,
+)
 
 if TYPE_CHECKING:
     from workshop.tui.dialogs.new_session import NewSessionForm
@@ -135,7 +138,9 @@ class HomeScreen(Screen[None]):
         self.refresh_groups()
 
     def on_resize(self) -> None:
-        if self._wide is not None and self._wide != (self.size.width >= WIDE):
+        wide = self.size.width >= WIDE
+        self.query_one(Footer).compact = not wide
+        if self._wide is not None and self._wide != wide:
             self._fill()
 
     def refresh_groups(self, select: str | None = None) -> None:
@@ -155,12 +160,14 @@ class HomeScreen(Screen[None]):
         if wide != self._wide:
             self._wide = wide
             table.clear(columns=True)
-            self._add_columns(table, wide)
+            add_columns(table, max(self.size.width or 120, 60), wide)
         else:
             table.clear()
         self._rows = {}
         for summary in self.groups:
-            self._add_group(table, summary, wide)
+            for key, cells, row in group_rows(summary, wide):
+                table.add_row(*cells, key=key)
+                self._rows[key] = row
         self._show_empty(not self.groups, error)
         keys = list(self._rows)
         target = select if select in self._rows else previous
@@ -173,78 +180,13 @@ class HomeScreen(Screen[None]):
         self._show_detail()
         self.refresh_bindings()
 
-    def _add_columns(self, table: DataTable[Any], wide: bool) -> None:
-        width = max(self.size.width or 120, 60)
-        if wide:
-            fixed = {"Date": 10, "Facilitator": 16, "Status": 11, "Steps": 28}
-        else:
-            fixed = {"Date": 10, "Status": 11, "Steps": 14}
-        name_width = width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2
-        table.add_column("Group · session", width=name_width, key="name")
-        for label, column_width in fixed.items():
-            table.add_column(label, width=column_width, key=label.casefold())
-
-    def _add_group(self, table: DataTable[Any], summary: GroupSummary, wide: bool) -> None:
-        if summary.group is None:
-            key = f"x:{summary.path.name}"
-            name = Text(f"⚠ {summary.path.name}", style=f"bold {theme.ERROR}", no_wrap=True)
-            cells: list[Any] = [name, "", Text("unreadable", style=theme.ERROR), ""]
-        else:
-            key = f"g:{summary.group.id}"
-            name = Text(summary.group.name, style="bold", no_wrap=True, overflow="ellipsis")
-            if summary.group.organisation:
-                name.append(f" — {summary.group.organisation}", style=theme.MUTED)
-            count = len(summary.sessions)
-            cells = [name, "", Text(f"{count} session{'s' * (count != 1)}", style=theme.MUTED), ""]
-        if wide:
-            cells.insert(2, "")
-        table.add_row(*cells, key=key)
-        self._rows[key] = Row(summary)
-        for session in sorted(summary.sessions, key=lambda s: (s.part, s.date)):
-            self._add_session(table, summary, session, wide)
-
-    def _add_session(
-        self, table: DataTable[Any], summary: GroupSummary, session: SessionSummary, wide: bool
-    ) -> None:
-        key = f"s:{session.group_id}:{session.id}"
-        name = Text("  └ ", style=theme.MUTED, no_wrap=True, overflow="ellipsis")
-        name.append(f"Part {session.part}", style=f"bold {theme.PRIMARY}")
-        if session.title:
-            name.append(f"  {session.title}")
-        status = str(session.status)
-        cells: list[Any] = [name, session.date.isoformat()]
-        if wide:
-            cells.append(Text(session.facilitator or "—", no_wrap=True, overflow="ellipsis"))
-        cells.append(Text(status, style=STATUS_COLOURS.get(status, theme.FOREGROUND)))
-        cells.append(steps_cell(session.completeness, wide))
-        table.add_row(*cells, key=key)
-        self._rows[key] = Row(summary, session)
-
     def _show_empty(self, empty: bool, error: str | None) -> None:
         self.query_one("#sessions").display = not empty
         self.query_one("#detail").display = not empty
         box = self.query_one("#empty", Static)
         box.display = empty
-        if not empty:
-            return
-        if error:
-            box.update(
-                Content.from_markup("[b $error]The data folder cannot be read[/]\n$why", why=error)
-            )
-            return
-        box.update(
-            Content.from_markup(
-                "[b]Run a customer-service team's strategy workshop, live.[/b]\n"
-                "Guide the room through four steps — research, consult, structure, the strategy "
-                "document — capturing everything as it is said; months later, review what moved.\n"
-                "\n"
-                "There are no sessions in [b]$folder[/b] yet.\n"
-                "  • Press [b $accent]n[/] to start a new session.\n"
-                "  • Or run [b $accent]workshop demo[/] in a shell for a sample group to explore, "
-                "then press [b $accent]g[/] here to refresh.",
-                folder=str(self.store.data_dir),
-            )
-        )
+        if empty:
+            box.update(empty_message(self.store.data_dir, error))
 
     # -- the selected row --------------------------------------------------------------------
 
@@ -276,7 +218,9 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()
 
     def _show_detail(self) -> None:
-        self.query_one("#detail", Static).update(detail_of(self.selected, self.store.data_dir))
+        self.query_one("#detail", Static).update(
+            detail_of(self.selected, self.store.data_dir, wide=self._wide is not False)
+        )
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -289,7 +233,8 @@ class HomeScreen(Screen[None]):
         if action == "undo":
             return bool(self._deleted)
         if action in self._NEED_SESSION and self._selected_session() is None:
-            return None  # shown, but dimmed: choose a session first
+            # hidden while there is no session at all; dimmed when a group heading is selected
+            return None if any(row.session for row in self._rows.values()) else False
         return True
 
     def action_refresh(self) -> None:
@@ -318,9 +263,13 @@ class HomeScreen(Screen[None]):
 
     def open_session(self, group_id: str, session_id: str, read_only: bool) -> None:
         """Push the session screen (read-only when asked, or when this screen is)."""
-        self.app.push_screen(
-            session_screen(self.store, group_id, session_id, read_only or self.read_only)
-        )
+        try:
+            screen = session_screen(self.store, group_id, session_id, read_only or self.read_only)
+        except WorkshopError as error:
+            self.notify(str(error), title="Cannot open it", severity="error")
+            self.refresh_groups()
+            return
+        self.app.push_screen(screen)
 
     def _offer_review(self, locked: LockedByOther, group_id: str, session_id: str) -> None:
         from workshop.tui.dialogs.confirm import ConfirmDialog

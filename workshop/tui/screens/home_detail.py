@@ -1,12 +1,16 @@
-"""How the home screen shows a group or session: its table cells and the panel below the table."""
+"""How the home screen shows groups and sessions: the table's columns and rows, the panel
+below the table, and the first-run message."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.content import Content
+from textual.widgets import DataTable
 
 from workshop.model.base import Step
 from workshop.store import GroupSummary, SessionSummary
@@ -22,6 +26,77 @@ class Row:
 
     group: GroupSummary
     session: SessionSummary | None = None
+
+
+def add_columns(table: DataTable[Any], width: int, wide: bool) -> None:
+    """The table's columns for a screen `width` cells wide; the name takes what is left."""
+    if wide:
+        fixed = {"Date": 10, "Facilitator": 16, "Status": 11, "Steps": 28}
+    else:
+        fixed = {"Date": 10, "Status": 11, "Steps": 14}
+    # each column has one cell of padding either side; two more for the scrollbar
+    name_width = width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2
+    table.add_column("Group · session", width=name_width, key="name")
+    for label, column_width in fixed.items():
+        table.add_column(label, width=column_width, key=label.casefold())
+
+
+def group_rows(summary: GroupSummary, wide: bool) -> Iterator[tuple[str, list[Any], Row]]:
+    """A group's heading row, then one row per session in part order: (key, cells, row).
+    Keys: 'g:<group id>', 's:<group id>:<session id>', or 'x:<file name>' for a bad file."""
+    if summary.group is None:
+        name = Text(f"⚠ {summary.path.name}", style=f"bold {theme.ERROR}", no_wrap=True)
+        cells: list[Any] = [name, "", Text("unreadable", style=theme.ERROR), ""]
+        key = f"x:{summary.path.name}"
+    else:
+        name = Text(no_wrap=True, overflow="ellipsis")
+        name.append(summary.group.name, style="bold")
+        if summary.group.organisation:
+            name.append(f" — {summary.group.organisation}", style=theme.MUTED)
+        count = len(summary.sessions)
+        cells = [name, "", Text(f"{count} session{'s' * (count != 1)}", style=theme.MUTED), ""]
+        key = f"g:{summary.group.id}"
+    if wide:
+        cells.insert(2, "")
+    yield key, cells, Row(summary)
+    sessions = sorted(summary.sessions, key=lambda s: (s.part, s.date))
+    for index, session in enumerate(sessions, 1):
+        yield session_row(summary, session, wide, last=index == len(sessions))
+
+
+def session_row(
+    summary: GroupSummary, session: SessionSummary, wide: bool, last: bool
+) -> tuple[str, list[Any], Row]:
+    """One session's row. Cells are Rich Text, never markup: a title may hold '['."""
+    name = Text(no_wrap=True, overflow="ellipsis")
+    name.append("  └ " if last else "  ├ ", style=theme.MUTED)
+    name.append(f"Part {session.part}", style=f"bold {theme.PRIMARY}")
+    if session.title:
+        name.append(f" · {session.title}")
+    status = str(session.status)
+    cells: list[Any] = [name, session.date.isoformat()]
+    if wide:
+        cells.append(Text(session.facilitator or "—", no_wrap=True, overflow="ellipsis"))
+    cells.append(Text(status, style=STATUS_COLOURS.get(status, theme.FOREGROUND)))
+    cells.append(steps_cell(session.completeness, wide))
+    return f"s:{session.group_id}:{session.id}", cells, Row(summary, session)
+
+
+def empty_message(data_dir: Path, error: str | None = None) -> Content:
+    """What a first run shows: what the app is for, and the two ways to begin."""
+    if error:
+        return Content.from_markup("[b $error]The data folder cannot be read[/]\n$why", why=error)
+    return Content.from_markup(
+        "[b]Run a customer-service team's strategy workshop, live.[/b]\n"
+        "Guide the room through four steps — research, consult, structure, the strategy "
+        "document — capturing everything as it is said; months later, review what moved.\n"
+        "\n"
+        "There are no sessions in [b]$folder[/b] yet.\n"
+        "  • Press [b $accent]n[/] to start a new session.\n"
+        "  • Or run [b $accent]workshop demo[/] in a shell for a sample group to explore, "
+        "then press [b $accent]g[/] here to refresh.",
+        folder=str(data_dir),
+    )
 
 
 def _percent_style(percent: int) -> str:
@@ -55,44 +130,40 @@ def _where(path: Path, data_dir: Path) -> str:
         return str(path)
 
 
-def detail_of(row: Row | None, data_dir: Path) -> Content:
-    """The panel under the table: the selected session's steps as bars, or the group's file, or
-    why the file cannot be read. User text goes in as template variables, never as markup."""
+def detail_of(row: Row | None, data_dir: Path, wide: bool = True) -> Content:
+    """The panel under the table, three lines: the selected session's group, the session, and
+    its steps' completeness (as bars when `wide`); or the group and its file; or why the file
+    cannot be read. User text goes in as template variables, never as markup."""
     if row is None:
         return Content("")
     summary = row.group
     if summary.group is None:
         return Content.from_markup(
             "[b $error]This file cannot be read:[/] $why\n"
-            "[$text-muted]$file — it is left untouched; fix or remove it, then press g.[/]",
+            "$file is left untouched: fix or remove it, then press [b $accent]g[/].",
             why=summary.error or "unknown reason",
             file=_where(summary.path, data_dir),
         )
     group = summary.group
+    heading = Content.from_markup(
+        "[b]$name[/b][$text-muted]$organisation[/]",
+        name=group.name,
+        organisation=f" — {group.organisation}" if group.organisation else "",
+    )
     session = row.session
     if session is None:
         count = len(summary.sessions)
-        return Content.from_markup(
-            "[b]$name[/b] [$text-muted]$organisation[/]\n"
-            "$count in [$text-muted]$file[/]. [b $accent]n[/] adds a session to this group.",
-            name=group.name,
-            organisation=group.organisation,
+        return heading + Content.from_markup(
+            "\n$count, kept in $file\n[b $accent]n[/] adds a session to this group.",
             count=f"{count} session{'s' * (count != 1)}",
             file=_where(summary.path, data_dir),
         )
-    steps = "   ".join(
-        f"{step.label} [$primary]{bar(session.completeness.get(step, 0))}[/] "
-        f"{session.completeness.get(step, 0)}%"
-        for step in Step
-    )
     follows = ""
     if session.follows:
         earlier = next((s for s in summary.sessions if s.id == session.follows), None)
         follows = f" · follows part {earlier.part}" if earlier else " · follows a deleted session"
-    return Content.from_markup(
-        "[b]$name[/b] · [b $primary]$part[/] · $date$title · $facilitator · "
-        "$items$follows\n" + steps,
-        name=group.name,
+    line = Content.from_markup(
+        "\n[b $primary]$part[/] · $date$title · $facilitator · $items$follows\n",
         part=f"Part {session.part}",
         date=session.date.isoformat(),
         title=f" — {session.title}" if session.title else "",
@@ -102,3 +173,13 @@ def detail_of(row: Row | None, data_dir: Path) -> Content:
         items=f"{session.item_count} item{'s' * (session.item_count != 1)}",
         follows=follows,
     )
+    return heading + line + _steps_line(session.completeness, wide)
+
+
+def _steps_line(completeness: dict[Step, int], wide: bool) -> Content:
+    parts = []
+    for step in Step:
+        percent = completeness.get(step, 0)
+        shown = f"[$primary]{bar(percent)}[/] " if wide else ""
+        parts.append(f"{step.label} {shown}[b]{percent}%[/b]")
+    return Content.from_markup(("   " if wide else " · ").join(parts))

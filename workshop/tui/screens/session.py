@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 
-from workshop.errors import SaveFailed, StaleRevision, WorkshopError
+from workshop.errors import StaleRevision, WorkshopError
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain
 from workshop.model.session import Group, Participant, Session
@@ -76,6 +76,9 @@ class SessionScreen(SessionEdits, Screen[None]):
         _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
         _b("escape", "leave", "Back", "Save and go back."),
     ]
+
+    # below 100 columns the side panel narrows (a projector often runs at 80×24)
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
 
     read_only: reactive[bool] = reactive(False)
 
@@ -161,6 +164,8 @@ class SessionScreen(SessionEdits, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # kept: on unmount the children are gone, but the timer's time must still be saved
+        self.timer = self.query_one(StepTimer)
         self.query_one("#lock-banner").display = bool(self.lock_reason)
         self.query_one("#read-only-label").display = self.read_only
         if self.lock_reason:
@@ -173,13 +178,19 @@ class SessionScreen(SessionEdits, Screen[None]):
         self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
-        self.call_after_refresh(self._focus_first_capture)
+        self.call_after_refresh(self._focus_first_capture, "step-research")
 
-    def _focus_first_capture(self) -> None:
+    def _focus_first_capture(self, pane_id: str) -> None:
+        # a focus asked for an earlier tab would pull the tabs back to it: drop it
+        if self.query_one(TabbedContent).active != pane_id:
+            return
         lists = self.current_tab_lists()
+        tab = self.current_tab()
         if lists:
             target = lists[0].query_one(".capture") if not self.read_only else lists[0].table
             target.focus()
+        elif tab is not None:
+            tab.focus()
 
     def on_unmount(self) -> None:
         self.flush()
@@ -206,7 +217,15 @@ class SessionScreen(SessionEdits, Screen[None]):
         tab = self.current_tab()
         return [] if tab is None else list(tab.query(SectionList))
 
+    def all_lists(self) -> list[SectionList]:
+        return list(self.query(SectionList))
+
+    def push_form(self, form: Any, callback: Any) -> None:
+        self.app.push_screen(form, callback)
+
     def action_step(self, name: str) -> None:
+        # let go of the focus first: a focused widget left in the old tab pulls it back
+        self.set_focus(None)
         self.query_one(TabbedContent).active = f"step-{name}"
 
     @on(TabbedContent.TabActivated)
@@ -218,7 +237,7 @@ class SessionScreen(SessionEdits, Screen[None]):
             self._load_timer(step)
         timer.display = step is not None
         self.refresh_nav()
-        self.call_after_refresh(self._focus_first_capture)
+        self.call_after_refresh(self._focus_first_capture, event.pane.id or "")
 
     def _load_timer(self, step: Step) -> None:
         box = self.session.agenda.get(step)
@@ -226,16 +245,19 @@ class SessionScreen(SessionEdits, Screen[None]):
         timer.step = step  # type: ignore[attr-defined]
         timer.load(box.minutes if box else 30, box.spent_seconds if box else 0.0)
 
-    def _keep_timer(self) -> None:
+    def _keep_timer(self, save: bool = True) -> None:
         """Write the timer's spent seconds into the agenda (before a step change or a save)."""
-        timer = self.query_one(StepTimer)
+        timer = self.timer
         step: Step | None = getattr(timer, "step", None)
         if step is None or self.read_only or step not in self.session.agenda:
             return
         box = self.session.agenda[step]
-        if abs(box.spent_seconds - timer.spent) > 0.5:
+        if abs(box.spent_seconds - timer.spent) > 0.05:
             box.spent_seconds = round(timer.spent, 1)
-            self.changed()
+            if save:
+                self.changed()
+            elif self.autosaver is not None:
+                self.autosaver.changed()
 
     def refresh_nav(self) -> None:
         self.query_one(StepNav).show(self.session, self.current_step)
@@ -322,9 +344,9 @@ class SessionScreen(SessionEdits, Screen[None]):
 
     def flush(self) -> None:
         """Save what is pending now, on this thread (leaving the screen or the app)."""
-        if self.autosaver is None or self.read_only or self.stale or not self.is_mounted:
+        if self.autosaver is None or self.read_only or self.stale:
             return
-        self._keep_timer()
+        self._keep_timer(save=False)
         if not self.autosaver.dirty:
             return
         try:
@@ -442,6 +464,3 @@ class SessionScreen(SessionEdits, Screen[None]):
         for document in self.query(DocumentTab):
             if self.current_step is Step.DOCUMENT:
                 document.refresh_preview()
-
-    def save_failed_class(self) -> type[Exception]:
-        return SaveFailed

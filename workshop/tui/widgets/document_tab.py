@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Markdown, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workshop.model.document import NARRATIVE_SECTIONS
 from workshop.tui.widgets.step_tab import StepTab
@@ -36,7 +37,9 @@ class DocumentTab(StepTab):
                 yield from super().compose()
             with VerticalScroll(id="preview-pane"):
                 yield Static("Preview of the strategy document", classes="section-title")
-                yield Markdown("", id="preview")
+                # one Static of Rich Markdown: Textual's Markdown widget mounts a widget per block,
+                # far too slow to refresh while the room types
+                yield Static("", id="preview")
 
     def compose_fields(self) -> ComposeResult:
         document = self.session.document
@@ -51,7 +54,9 @@ class DocumentTab(StepTab):
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(render_strategy(self.group, self.session))
+        self.query_one("#preview", Static).update(
+            Markdown(render_strategy(self.group, self.session))
+        )
 
     @on(TextArea.Changed, ".narrative")
     def _narrative(self, event: TextArea.Changed) -> None:

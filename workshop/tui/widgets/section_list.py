@@ -7,6 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
@@ -20,7 +21,7 @@ from workshop.model.session import Session
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 
 
-def _short(text: str, width: int = 60) -> str:
+def _short(text: str, width: int = 36) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
 
@@ -108,7 +109,7 @@ class SectionList(Vertical):
         if spec.kind in (FieldKind.REF, FieldKind.REFS) and spec.ref is not None:
             ids = value if isinstance(value, list) else ([value] if value else [])
             texts = {i.id: i.text for i in section(spec.ref).items(self.session)} if ids else {}
-            return ", ".join(_short(texts.get(i, i), 24) for i in ids)
+            return ", ".join(_short(str(texts.get(i, i)), 24) for i in ids)
         if spec.kind is FieldKind.LONG or name == "text":
             return _short(format_value(spec, value))
         return format_value(spec, value)
@@ -144,8 +145,11 @@ class SectionList(Vertical):
         self._sort()
 
     def toggle_sort(self) -> bool:
+        item = self.highlighted()
         self.by_votes = not self.by_votes
         self._sort()
+        if item is not None:
+            self.focus_item(item.id)
         return self.by_votes
 
     def _sort(self) -> None:
@@ -159,7 +163,7 @@ class SectionList(Vertical):
         table = self.table
         if not table.row_count:
             return None
-        row_key, _ = table.coordinate_to_cell_key((table.cursor_row, 0))
+        row_key, _ = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0))
         for item in self.items:
             if item.id == row_key.value:
                 return item  # type: ignore[no-any-return]

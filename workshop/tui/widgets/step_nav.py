@@ -19,6 +19,6 @@ class StepNav(Static):
         parts = []
         for step in Step:
             percent = completeness(session, step).percent
-            text = f" {step.number} {step.label} {percent}% "
+            text = f" {step.number} {step.label.split()[-1].capitalize()} {percent}% "
             parts.append(f"[reverse]{text}[/]" if step is current else text)
         self.update("│".join(parts))

@@ -51,7 +51,9 @@ class StepTab(VerticalScroll):
         if self.step is not None:
             yield Static("Facilitator notes", classes="section-title")
             notes = TextArea(
-                self.session.notes.get(self.step, ""), id=f"notes-{self.step.value}", classes="notes"
+                self.session.notes.get(self.step, ""),
+                id=f"notes-{self.step.value}",
+                classes="notes",
             )
             notes.show_line_numbers = False
             yield notes
@@ -89,7 +91,9 @@ class StepTab(VerticalScroll):
     def _notes_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         if self.step is not None and not self.read_only:
-            self.post_message(self.FieldEdited(f"notes.{self.step.value}", event.text_area.text, True))
+            self.post_message(
+                self.FieldEdited(f"notes.{self.step.value}", event.text_area.text, True)
+            )
 
     def field_input(self, target: str, value: str, **kwargs: Any) -> Input:
         """An Input whose id names the session field it edits."""

@@ -21,8 +21,9 @@ class StructureTab(StepTab):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Static("Fair complaints handling: how our policy meets each principle",
-                     classes="section-title")
+        yield Static(
+            "Fair complaints handling: how our policy meets each principle", classes="section-title"
+        )
         principles = self.session.structure.principles
         for principle in Principle:
             yield Label(f"{principle.value.capitalize()} — {PRINCIPLE_HINTS[principle]}")

@@ -83,5 +83,5 @@ class StepTimer(Static):
         self.set_class(self.running, "-running")
         self.set_class(warning, "-warning")
         self.set_class(overrun, "-overrun")
-        state = "▶" if self.running else "⏸"
+        state = "▶" if self.running else "Timer"
         self.update(f"{state} {format_remaining(self.planned, spent)}")

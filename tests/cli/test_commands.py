@@ -1,0 +1,295 @@
+"""The command line through its real entry point: results, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.helpers import Result, run
+from workshop.model.demo import build_demo
+from workshop.store import Store
+
+
+def _one_line_error(result: Result, code: int = 1) -> str:
+    assert result.code == code
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    return result.err.strip()
+
+
+@pytest.fixture
+def demo(capsys: pytest.CaptureFixture[str], data_dir: Path) -> list[str]:
+    """The demo group in the data folder; returns its session ids, part 1 first."""
+    result = run(capsys, "demo")
+    assert result.code == 0, result.err
+    return [s.id for s in Store(data_dir).list_groups()[0].sessions]
+
+
+def _ids(data_dir: Path) -> list[str]:
+    return sorted(s.id for g in Store(data_dir).list_groups() for s in g.sessions)
+
+
+def test_demo_writes_two_sessions_and_says_what_to_try(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    result = run(capsys, "demo")
+    assert result.code == 0
+    assert "workshop list" in result.out and "workshop show" in result.out
+    groups = Store(data_dir).list_groups()
+    assert len(groups) == 1 and len(groups[0].sessions) == 2
+
+
+def test_demo_refuses_to_overwrite_unless_forced(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, demo: list[str]
+) -> None:
+    error = _one_line_error(run(capsys, "demo"))
+    assert "already" in error and "--force" in error
+    assert run(capsys, "demo", "--force").code == 0
+    assert _ids(data_dir) == sorted(demo)
+
+
+def test_list_json_shape(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, demo: list[str]
+) -> None:
+    result = run(capsys, "list", "--json")
+    assert result.code == 0
+    listing = json.loads(result.out)
+    assert len(listing) == 1
+    group = listing[0]
+    assert {"id", "name", "organisation", "path", "sessions"} <= set(group)
+    assert Path(group["path"]).parent == data_dir
+    assert [s["part"] for s in group["sessions"]] == [1, 2]
+    first, second = group["sessions"]
+    assert set(first) == {"id", "date", "part", "status", "title", "facilitator", "follows"}
+    assert second["follows"] == first["id"]
+
+
+def test_list_empty_points_to_demo(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    result = run(capsys, "list")
+    assert result.code == 0
+    assert "workshop demo" in result.out
+    assert json.loads(run(capsys, "list", "--json").out) == []
+
+
+def test_list_human_shows_every_session(
+    capsys: pytest.CaptureFixture[str], demo: list[str]
+) -> None:
+    result = run(capsys, "list")
+    assert result.code == 0
+    assert "Riverside Borough Council" in result.out
+    assert all(session_id in result.out for session_id in demo)
+
+
+def test_show_renders_every_step_and_the_warnings(
+    capsys: pytest.CaptureFixture[str], demo: list[str]
+) -> None:
+    result = run(capsys, "show", demo[0][:5])
+    assert result.code == 0
+    for heading in ("1. Research", "2. Consult", "3. Structure", "4. Strategy document"):
+        assert heading in result.out
+    assert "Budget £180,000" in result.out
+    assert "fix first" in result.out
+    assert "not SMART" in result.out
+    assert "Parking lot" in result.out
+
+
+def test_show_step_limits_to_one_step(capsys: pytest.CaptureFixture[str], demo: list[str]) -> None:
+    result = run(capsys, "show", demo[1], "--step", "consult")
+    assert result.code == 0
+    assert "─ 2. Consult ─" in result.out and "─ 1. Research ─" not in result.out
+    assert "Waste and Street" in result.out
+
+
+def test_unknown_session_is_one_line(capsys: pytest.CaptureFixture[str], demo: list[str]) -> None:
+    for command in ("show", "dump", "export", "follow-up", "open", "review"):
+        error = _one_line_error(run(capsys, command, "zzzz"))
+        assert "no session matches 'zzzz'" in error
+
+
+def _transfer_with_id(tmp_path: Path, session_id: str) -> Path:
+    from workshop.model.transfer import dump_session
+
+    group, sessions = build_demo(sessions_day := __import__("datetime").date(2026, 1, 5))
+    del sessions_day
+    session = sessions[0].model_copy(update={"id": session_id})
+    path = tmp_path / f"{session_id}.json"
+    path.write_text(dump_session(group, session), encoding="utf-8")
+    return path
+
+
+def test_ambiguous_prefix_lists_the_matches(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    for session_id in ("abc111", "abc222"):
+        assert run(capsys, "import", str(_transfer_with_id(tmp_path, session_id))).code == 0
+    error = _one_line_error(run(capsys, "show", "abc"))
+    assert "abc111" in error and "abc222" in error
+    assert run(capsys, "show", "abc2").code == 0
+
+
+def test_wrong_usage_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    for argv in (["bogus"], ["show"], ["show", "x", "--step", "nope"], ["list", "--nope"]):
+        result = run(capsys, *argv)
+        error = _one_line_error(result, code=2)
+        assert error.startswith("workshop")
+        assert "--help" in error
+
+
+def test_bad_date_is_wrong_usage(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    result = run(
+        capsys, "new", "--group", "G", "--facilitator", "F", "--date", "31/12", "--no-input"
+    )
+    assert "YYYY-MM-DD" in _one_line_error(result, code=2)
+    assert not data_dir.exists() or not list(data_dir.iterdir())
+
+
+def test_dump_then_import_replace_changes_no_content(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    before = run(capsys, "dump", demo[1]).out
+    file = tmp_path / "part2.json"
+    file.write_text(before, encoding="utf-8")
+    result = run(capsys, "import", str(file), "--replace")
+    assert result.code == 0 and result.last_line == demo[1]
+    after = run(capsys, "dump", demo[1]).out
+
+    def content(text: str) -> dict[str, Any]:
+        doc = json.loads(text)
+        del doc["session"]["revision"], doc["session"]["updated_at"]  # bookkeeping of the save
+        return doc
+
+    assert content(after) == content(before)
+
+
+def test_import_of_existing_session_needs_replace(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    file = tmp_path / "part1.json"
+    file.write_text(run(capsys, "dump", demo[0]).out, encoding="utf-8")
+    error = _one_line_error(run(capsys, "import", str(file)))
+    assert "already" in error and "--replace" in error
+
+
+def test_import_into_empty_folder_creates_the_group(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    file = _transfer_with_id(tmp_path, "fresh1234")
+    result = run(capsys, "import", str(file))
+    assert result.code == 0 and result.last_line == "fresh1234"
+    assert _ids(data_dir) == ["fresh1234"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"format": ', "line 1, column 12"),
+        ('{"format": "service-strategy-workshop/session", "schema_version": 99}', "newer"),
+        ("[1, 2]", "not a workshop session"),
+    ],
+)
+def test_bad_import_files_are_refused_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path, text: str, reason: str
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text(text, encoding="utf-8")
+    assert reason in _one_line_error(run(capsys, "import", str(file)))
+    assert not data_dir.exists()
+
+
+def test_import_with_broken_reference_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    file = _transfer_with_id(tmp_path, "broken99")
+    doc = json.loads(file.read_text(encoding="utf-8"))
+    doc["session"]["structure"]["actions"][0]["strategy_id"] = "nowhere"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    assert "strategy_id" in _one_line_error(run(capsys, "import", str(file)))
+    assert not data_dir.exists()
+
+
+def test_missing_import_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    error = _one_line_error(run(capsys, "import", str(tmp_path / "nope.json")))
+    assert "nope.json" in error
+
+
+def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "schema")
+    assert result.code == 0
+    assert json.loads(result.out)["title"] == "SessionTransfer"
+
+
+def test_follow_up_prints_the_id_and_carries_items(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, demo: list[str]
+) -> None:
+    result = run(capsys, "follow-up", demo[1], "--date", "2027-05-01", "--no-input")
+    assert result.code == 0
+    new_id = result.last_line
+    store = Store(data_dir)
+    _, earlier = store.find_session(demo[1])
+    _, later = store.find_session(new_id)
+    assert later.follows == earlier.id and later.part == 3
+    assert later.date.isoformat() == "2027-05-01"
+    assert [a.id for a in later.structure.actions] == [a.id for a in earlier.structure.actions]
+
+
+def test_export_writes_files_and_says_where(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    out = tmp_path / "exports"
+    result = run(capsys, "export", demo[0], "--kind", "summary", "--out", str(out))
+    assert result.code == 0, result.err
+    written = sorted(out.iterdir())
+    assert len(written) == 1 and str(written[0]) in result.out
+
+
+def test_export_stdout_prints_markdown(capsys: pytest.CaptureFixture[str], demo: list[str]) -> None:
+    result = run(capsys, "export", demo[0], "--kind", "strategy", "--stdout")
+    assert result.code == 0, result.err
+    assert result.out.startswith("#")
+
+
+def test_progress_export_of_a_first_session_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    error = _one_line_error(run(capsys, "export", demo[0], "--kind", "progress", "--stdout"))
+    assert "earlier session" in error
+
+
+@pytest.mark.parametrize(
+    ("argv", "ref", "read_only"),
+    [(["open"], True, False), (["review"], True, True), ([], False, False)],
+)
+def test_app_commands_start_the_app(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    demo: list[str],
+    argv: list[str],
+    ref: bool,
+    read_only: bool,
+) -> None:
+    calls: list[tuple[Any, ...]] = []
+    fake = types.ModuleType("workshop.tui")
+    fake.run = lambda *args: calls.append(args) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "workshop.tui", fake)
+    result = run(capsys, *argv, *([demo[1][:6]] if ref else []))
+    assert result.code == 0
+    assert calls == [(data_dir, demo[1] if ref else None, read_only)]
+
+
+def test_data_dir_option_wins_over_the_environment(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    other = tmp_path / "elsewhere"
+    assert run(capsys, "demo", "--data-dir", str(other)).code == 0
+    assert run(capsys, "--data-dir", str(other), "list", "--json").out.count('"part"') == 2
+    assert not data_dir.exists()

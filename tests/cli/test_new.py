@@ -1,0 +1,111 @@
+"""`workshop new`: options, questions asked through questionary, and --no-input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tests.cli.helpers import run
+from workshop.store import Store
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    """Keys typed into questionary's prompts (prompt_toolkit reads them from a pipe)."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def test_no_input_names_what_is_missing(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    result = run(capsys, "new", "--group", "Team", "--no-input")
+    assert result.code == 2
+    assert result.err.strip() == "workshop new: missing --facilitator (given --no-input)"
+    assert not data_dir.exists()
+
+
+def test_new_with_every_option_prints_the_id_last(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    result = run(
+        capsys,
+        "new",
+        "--group",
+        "Harbour Water — Care Team",
+        "--organisation",
+        "Harbour Water",
+        "--facilitator",
+        "Jo",
+        "--participant",
+        "Ann",
+        "--participant",
+        "Ben",
+        "--date",
+        "2027-02-03",
+        "--no-input",
+    )
+    assert result.code == 0, result.err
+    group, session = Store(data_dir).find_session(result.last_line)
+    assert session.id == result.last_line
+    assert (group.name, group.organisation) == ("Harbour Water — Care Team", "Harbour Water")
+    assert [p.name for p in session.participants] == ["Ann", "Ben"]
+    assert (session.facilitator, session.date, session.part) == ("Jo", date(2027, 2, 3), 1)
+
+
+def test_same_group_name_adds_the_next_part(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    first = run(capsys, "new", "--group", "Team A", "--facilitator", "Jo", "--no-input")
+    second = run(capsys, "new", "--group", "team a ", "--facilitator", "Kim", "--no-input")
+    assert first.code == second.code == 0
+    groups = Store(data_dir).list_groups()
+    assert len(groups) == 1
+    assert sorted(s.part for s in groups[0].sessions) == [1, 2]
+    assert second.last_line in {s.id for s in groups[0].sessions}
+
+
+def test_missing_values_are_asked(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, keys: PipeInput
+) -> None:
+    keys.send_text("Riverside Care\r")  # group
+    keys.send_text("Riverside Council\r")  # organisation
+    keys.send_text("\r")  # facilitator: empty is refused …
+    keys.send_text("Priya\r")  # … so it is asked again
+    keys.send_text("Ann, Ben ,\r")  # participants
+    keys.send_text("\x15" + "2027-13-01\r")  # clear the default; an impossible date is refused
+    keys.send_text("\x15" + "2027-01-15\r")
+    result = run(capsys, "new")
+    assert result.code == 0, result.err
+    group, session = Store(data_dir).find_session(result.last_line)
+    assert (group.name, group.organisation) == ("Riverside Care", "Riverside Council")
+    assert session.facilitator == "Priya"
+    assert [p.name for p in session.participants] == ["Ann", "Ben"]
+    assert session.date == date(2027, 1, 15)
+
+
+def test_date_defaults_to_today_and_options_are_not_asked(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, keys: PipeInput
+) -> None:
+    keys.send_text("\r")  # organisation (optional)
+    keys.send_text("\r")  # participants (optional)
+    keys.send_text("\r")  # date: today
+    result = run(capsys, "new", "--group", "Solo", "--facilitator", "Jo")
+    assert result.code == 0, result.err
+    _, session = Store(data_dir).find_session(result.last_line)
+    assert session.date == date.today()
+    assert session.participants == []
+
+
+def test_cancelled_question_creates_nothing(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, keys: PipeInput
+) -> None:
+    keys.send_text("\x03")  # Ctrl-C at the first question
+    result = run(capsys, "new")
+    assert result.code == 1
+    assert "cancelled" in result.err
+    assert not data_dir.exists()

@@ -1,0 +1,173 @@
+"""The app shell: start-up, the theme, the command palette built from bindings, F1 help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from workshop.store import Store
+from workshop.tui import run
+from workshop.tui.app import WorkshopApp
+from workshop.tui.commands import binding_commands, key_commands
+from workshop.tui.dialogs.new_session import NewSessionDialog
+from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.theme import THEME_NAME
+
+
+async def test_app_starts_on_home_with_our_theme(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)):
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == THEME_NAME
+        assert app.sub_title == "sessions"
+
+
+async def test_palette_lists_the_current_screens_actions(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    make_session()
+    app = app_factory()
+    async with app.run_test(size=(120, 36)):
+        commands = {c.description: c for c in key_commands(app, app.screen)}
+        for wanted in ("Open", "Review", "New", "Follow-up", "Delete", "Refresh", "Help", "Quit"):
+            assert wanted in commands, wanted
+        assert commands["Open"].key == "⏎ / o"  # one command per action, with all its keys
+        assert "Focus Next" not in commands  # Textual's plumbing stays out
+        assert "Undo" not in commands  # refused by check_action: nothing deleted yet
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"New", "Follow-up", "Keys", "Screenshot"} <= titles
+        assert "Theme" not in titles  # one theme, chosen for the projector
+
+
+async def test_palette_leaves_out_what_read_only_refuses(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    make_session()
+    app = app_factory(read_only=True)
+    async with app.run_test(size=(120, 36)):
+        titles = {c.title for c in binding_commands(app, app.screen)}
+        assert "Review" in titles
+        assert not titles & {"Open", "New", "Follow-up", "Delete", "Undo"}
+
+
+async def test_a_palette_command_runs_the_screens_action(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"New")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+
+
+async def test_f1_shows_the_keys_and_the_help_of_what_has_focus(app_factory: AppFactory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        assert "Every group and its sessions" in str(
+            help_screen.query_one("#help-focused", Static).render()
+        )
+        keys = [str(label.render()) for label in help_screen.query(".help-description")]
+        assert "New" in keys and "Refresh" in keys
+        assert "Follow-up" not in keys  # no session yet: nothing to follow up
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("n", "f1")  # inside the form: the form's own help
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-focused", Static).render())
+        assert "Start a session" in text
+        await pilot.press("f1")  # F1 again closes it
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+
+
+async def test_app_opens_straight_on_a_session_read_only(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    from workshop.tui.screens.session import SessionScreen
+
+    _, session = make_session()
+    app = app_factory(session_ref=session.id[:6], read_only=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session_id == session.id
+        assert screen.read_only
+
+
+async def test_a_session_ref_that_matches_nothing_is_a_notification(
+    app_factory: AppFactory,
+) -> None:
+    app = app_factory(session_ref="nosuchsession")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("no session matches" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("ref", ["zzzz", ""])
+def test_run_refuses_an_unknown_session_before_starting(
+    ref: str, store: Store, make_session: SessionFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_session()
+    assert run(store.data_dir, session_ref=ref) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("workshop: ")
+
+
+def test_run_refuses_an_ambiguous_prefix(
+    store: Store, make_session: SessionFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_session(session_id="abc000000001")
+    make_session(session_id="abc000000002", part=2)
+    assert run(store.data_dir, session_ref="abc") == 1
+    assert "matches 2 sessions" in capsys.readouterr().err
+
+
+def test_the_start_path_stays_light(tmp_path: Path) -> None:
+    """Opening the app must not import what only other screens or commands need."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from workshop.tui.app import WorkshopApp\n"
+        "from workshop.store import Store\n"
+        f"WorkshopApp(Store(Path({str(tmp_path)!r})))\n"
+        "heavy = ['jinja2', 'questionary', 'workshop.export', 'workshop.tui.screens.session',\n"
+        "         'workshop.tui.dialogs.new_session', 'workshop.tui.screens.help']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_app_class_is_thin() -> None:
+    """Screens own their handlers: the app keeps to theme, keys, palette and the first screen."""
+    own = {
+        name
+        for name, value in vars(WorkshopApp).items()
+        if callable(value) and not name.startswith("__")
+    }
+    assert own <= {
+        "get_default_screen",
+        "on_mount",
+        "_open_reference",
+        "action_help",
+        "get_system_commands",
+    }

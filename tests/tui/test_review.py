@@ -1,0 +1,287 @@
+"""The review screen through Pilot: the comparison shown, edits saved on disk, read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, OptionList
+from textual.worker import WorkerFailed
+
+from workshop.model import (
+    Action,
+    ActionStatus,
+    Expectation,
+    Indicator,
+    Promise,
+    Session,
+    Stakeholder,
+    Stance,
+    follow_up,
+)
+from workshop.model.session import Group
+from workshop.store import Store
+from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
+from workshop.tui.widgets.progress_summary import StatusCounts
+from workshop.tui.widgets.progress_tables import ActionTable, IndicatorTable
+
+THEN = dt.date(2025, 9, 10)
+NOW = dt.date(2026, 3, 10)
+
+
+class Host(App[None]):
+    """A bare app that shows one review screen, styled like the real app."""
+
+    TITLE = "Service Strategy Workshop"
+
+    CSS_PATH: ClassVar[list[str | Any]] = ["../../workshop/tui/app.tcss"]
+
+    def __init__(self, screen: ReviewScreen) -> None:
+        super().__init__()
+        self.review = screen
+        self.register_theme(WORKSHOP_THEME)
+        self.theme = THEME_NAME
+        self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        self.push_screen(self.review)
+
+
+def first_session(group: Group) -> Session:
+    session = Session(id="first0000001", group_id=group.id, date=THEN, title="Part 1")
+    session.research.expectations = [
+        Expectation(id="e1", text="Answer the phone quickly", importance=5, performance=2),
+        Expectation(id="e2", text="Reply to emails in two days", importance=4, performance=3),
+        Expectation(id="e3", text="Printed leaflets", importance=2, performance=4),
+    ]
+    session.consult.stakeholders = [Stakeholder(id="k1", text="IT services")]
+    session.structure.indicators = [
+        Indicator(
+            id="i1",
+            text="Calls answered in 2 minutes",
+            unit="%",
+            baseline=50,
+            target=80,
+            due=dt.date(2026, 9, 10),
+            latest=50,
+        ),
+        Indicator(
+            id="i2",
+            text="Complaints escalated",
+            unit="a month",
+            baseline=40,
+            target=20,
+            due=dt.date(2026, 9, 10),
+            latest=40,
+        ),
+    ]
+    session.structure.actions = [
+        Action(id="a1", text="Change the rotas", owner="Ann", due=dt.date(2025, 12, 1)),
+        Action(id="a2", text="Build a call-back", owner="Bob", due=dt.date(2026, 1, 1)),
+        Action(id="a3", text="Train advisers", owner="Cy", due=dt.date(2026, 2, 1)),
+        Action(id="a4", text="Publish the charter", owner="Di", due=dt.date(2026, 6, 1)),
+    ]
+    session.structure.promises = [
+        Promise(id="p1", text="We answer emails", standard="Within 2 working days")
+    ]
+    return session
+
+
+def second_session(first: Session) -> Session:
+    later = follow_up(first, NOW)
+    later.id = "second000001"
+    research, structure = later.research, later.structure
+    research.expectations[0].performance = 4  # the phone gap narrows
+    research.expectations[1].performance = 2  # the email gap widens
+    research.expectations.append(
+        Expectation(id="e4", text="Know my form arrived", importance=4, performance=1)
+    )
+    later.consult.stakeholders[0].stance = Stance.SUPPORTIVE
+    structure.indicators[0].latest = 71
+    structure.indicators[1].latest = 38
+    structure.actions[0].status = ActionStatus.DONE
+    structure.actions[1].status = ActionStatus.BLOCKED
+    structure.actions[3].status = ActionStatus.IN_PROGRESS
+    # a3 stays planned past its due date: it has slipped
+    structure.promises[0].standard = "Within 3 working days"
+    return later
+
+
+@pytest.fixture
+def pair(store: Store) -> tuple[Group, Session, Session]:
+    group = Group(id="grp1", name="Riverside Council Customer Service")
+    store.create_group(group)
+    first = first_session(group)
+    with store.edit(group.id) as editor:
+        editor.add_session(first)
+        second = editor.add_session(second_session(first))
+    return group, first, second
+
+
+def review_app(store: Store, pair: tuple[Group, Session, Session], **kw: Any) -> Host:
+    group, _, later = pair
+    return Host(ReviewScreen(store, group.id, later.id, **kw))
+
+
+def saved_later(store: Store, pair: tuple[Group, Session, Session]) -> Session:
+    group, _, later = pair
+    return next(s for s in store.load_group(group.id).sessions if s.id == later.id)
+
+
+async def test_the_review_shows_actions_by_status_then_and_now(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        counts = app.screen.query_one(StatusCounts)
+        rows = {key.value: counts.get_row(key) for key in counts.rows}
+        assert {k: (str(r[1]).strip(), str(r[2]).split()[0]) for k, r in rows.items()} == {
+            "planned": ("4", "1"),
+            "in progress": ("0", "1"),
+            "done": ("0", "1"),
+            "blocked": ("0", "1"),
+            "dropped": ("0", "0"),
+            "slipped": ("", "1"),
+        }
+        actions = app.screen.query_one(ActionTable)
+        assert [str(actions.get_row(k)[-1]) for k in actions.rows][:3] == [
+            "done",
+            "slipped",
+            "blocked · overdue",
+        ]
+        indicators = app.screen.query_one(IndicatorTable)
+        calls = indicators.get_row("i1")
+        assert [str(c) for c in calls[1:5]] == ["50%", "50%", "71%", "80%"]
+        assert str(calls[-1]) == "on track"
+
+
+async def test_choosing_done_marks_the_action_done_and_updates_the_counts(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ActionTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("a3"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, OptionList)
+        await pilot.press("down", "down", "enter")  # planned → in progress → done
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        counts = app.screen.query_one(StatusCounts)
+        assert str(counts.get_row("done")[2]).split()[0] == "2"
+        assert str(counts.get_row("slipped")[2]).strip() == "0"
+    saved = saved_later(store, pair)
+    assert next(a for a in saved.structure.actions if a.id == "a3").status is ActionStatus.DONE
+    assert saved.revision == pair[2].revision + 1
+
+
+async def test_recording_an_indicator_value_is_saved_on_disk(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        table = app.screen.query_one(IndicatorTable)
+        assert table.has_focus
+        table.move_cursor(row=table.get_row_index("i2"))
+        await pilot.press("v")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        field.value = "lots"
+        await pilot.press("enter")  # refused: not a number, the dialog stays
+        assert app.screen.query_one(Input) is field
+        field.value = "25"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(app.screen.query_one(IndicatorTable).get_row("i2")[3]) == "25"
+    saved = saved_later(store, pair)
+    assert next(i for i in saved.structure.indicators if i.id == "i2").latest == 25
+
+
+async def test_read_only_review_refuses_every_edit(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    before = store.path_of(pair[0].id).read_bytes()
+    app = review_app(store, pair, read_only=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.check_action("set_status", ()) is False
+        assert screen.check_action("set_value", ()) is False
+        await pilot.press("s", "enter", "v")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog opened
+        await app.run_action("screen.set_status")
+        app.review.action_set_status()  # even direct calls are refused
+        app.review.save(lambda s: setattr(s, "title", "changed"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+    assert store.path_of(pair[0].id).read_bytes() == before
+
+
+async def test_a_failed_save_is_reported_and_the_file_is_untouched(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    before = store.path_of(pair[0].id).read_bytes()
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        with store.edit(pair[0].id, holder="another laptop"):  # someone else holds the group
+            screen = app.screen
+            assert isinstance(screen, ReviewScreen)
+            screen.save(lambda s: setattr(s, "title", "changed"))
+            with pytest.raises(WorkerFailed):
+                await app.workers.wait_for_complete()
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("another laptop" in m for m in messages)
+    assert store.path_of(pair[0].id).read_bytes() == before
+
+
+async def test_a_session_that_follows_none_says_there_is_nothing_to_compare(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    group, first, _ = pair
+    app = Host(ReviewScreen(store, group.id, first.id))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.progress is None
+        assert "nothing to compare" in str(screen.query_one("#review-problem").render())
+        assert screen.check_action("set_status", ()) is None
+
+
+async def test_edits_go_through_the_editor_of_the_screen_that_holds_the_lock(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    group, _, later = pair
+    with store.edit(group.id) as editor:  # as the session screen holds it while it is open
+        screen = ReviewScreen(store, group.id, later.id, editor=editor)
+        app = Host(screen)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            screen.save(lambda s: setattr(s.structure.indicators[0], "latest", 77.0))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert screen.saved is not None and screen.saved.revision == later.revision + 1
+    assert saved_later(store, pair).structure.indicators[0].latest == 77.0
+
+
+def test_snapshot_review(
+    snap_compare: Any, store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    assert snap_compare(review_app(store, pair), terminal_size=(120, 36))

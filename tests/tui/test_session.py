@@ -1,0 +1,209 @@
+"""The session screen through Pilot: what capturing, editing and voting leave on disk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable, Input, Static
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from workshop.model.base import Step
+from workshop.model.research import Expectation
+from workshop.model.session import Session
+from workshop.store import Store
+from workshop.tui.dialogs.item_form import ItemForm
+from workshop.tui.screens.session import SessionScreen
+
+SIZE = (120, 36)
+
+
+def on_disk(store: Store, group_id: str, session_id: str) -> Session:
+    """The session as a fresh load of its group's file holds it."""
+    for session in store.load_group(group_id).sessions:
+        if session.id == session_id:
+            return session
+    raise AssertionError("session not on disk")
+
+
+async def settle(pilot: Any) -> None:
+    """Let the save workers finish and their results arrive."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_quick_capture_adds_an_expectation_and_saves_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        capture = screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        await pilot.press(*"Answer the phone fast", "enter")
+        await pilot.press(*"Clear letters", "enter")
+        await settle(pilot)
+        assert capture.has_focus
+        saved = on_disk(store, group.id, session.id)
+        assert [e.text for e in saved.research.expectations] == [
+            "Answer the phone fast",
+            "Clear letters",
+        ]
+        assert "Saved" in str(screen.query_one("#save-indicator", Static).render())
+
+
+def scored(text: str, importance: int, performance: int, votes: int = 0) -> Expectation:
+    return Expectation(text=text, importance=importance, performance=performance, votes=votes)
+
+
+def three_expectations(session: Session) -> None:
+    session.research.expectations.extend(
+        [scored("Short waits", 5, 2), scored("Clear letters", 4, 4), scored("Call back", 3, 1)]
+    )
+
+
+async def open_session(app: Any, pilot: Any) -> SessionScreen:
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def test_form_refuses_importance_7_then_adds_the_item(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#field-text").text = "Answer emails in two days"  # type: ignore[attr-defined]
+        form.query_one("#field-importance", Input).focus()
+        await pilot.press("7")
+        await pilot.pause()
+        message = str(form.query_one("#error-importance", Static).render())
+        assert "Importance: enter a whole number from 1 to 5" in message
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # refused: still open
+        await pilot.press("backspace", "4")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        saved = on_disk(store, group.id, session.id)
+        [item] = saved.research.expectations
+        assert (item.text, item.importance) == ("Answer emails in two days", 4)
+
+
+async def test_edit_delete_and_undo_are_saved(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        table = screen.query_one("#table-expectations", DataTable)
+        table.focus()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#field-performance", Input).value = "1"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = on_disk(store, group.id, session.id)
+        assert saved.research.expectations[1].performance == 1
+        assert table.get_row("" + saved.research.expectations[1].id)[-2] == "fix first"
+
+        await pilot.press("delete")
+        await settle(pilot)
+        texts = [e.text for e in on_disk(store, group.id, session.id).research.expectations]
+        assert texts == ["Short waits", "Call back"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        texts = [e.text for e in on_disk(store, group.id, session.id).research.expectations]
+        assert texts == ["Short waits", "Clear letters", "Call back"]
+        await pilot.press("ctrl+z")  # undoes the edit
+        await settle(pilot)
+        assert on_disk(store, group.id, session.id).research.expectations[1].performance == 4
+
+
+async def test_reorder_vote_and_sort_by_votes(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        table = screen.query_one("#table-expectations", DataTable)
+        table.focus()
+        await pilot.press("down", "down", "shift+up")
+        await settle(pilot)
+        texts = [e.text for e in on_disk(store, group.id, session.id).research.expectations]
+        assert texts == ["Short waits", "Call back", "Clear letters"]
+        await pilot.press("plus", "plus", "down", "plus", "minus", "minus")
+        await settle(pilot)
+        votes = {
+            e.text: e.votes for e in on_disk(store, group.id, session.id).research.expectations
+        }
+        assert votes == {"Short waits": 0, "Call back": 2, "Clear letters": 0}
+        await pilot.press("v")
+        await pilot.pause()
+        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        assert first == screen.session.research.expectations[1].id  # "Call back" on top
+        await pilot.press("v")
+        await pilot.pause()
+        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        assert first == screen.session.research.expectations[0].id
+
+
+async def test_capture_in_every_step_and_around(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        for key, section_key, text in [
+            ("2", "stakeholders", "Finance"),
+            ("3", "goals", "Fewer repeat calls"),
+            ("5", "decisions", "Fund the call-back service"),
+            ("5", "parking_lot", "Opening hours at the counter"),
+        ]:
+            app.screen.query_one("#table-expectations", DataTable).focus()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            capture = app.screen.query_one(f"#capture-{section_key}", Input)
+            capture.focus()
+            await pilot.press(*text, "enter")
+        await settle(pilot)
+        saved = on_disk(store, group.id, session.id)
+        assert [s.text for s in saved.consult.stakeholders] == ["Finance"]
+        assert [g.text for g in saved.structure.goals] == ["Fewer repeat calls"]
+        assert [d.text for d in saved.decisions] == ["Fund the call-back service"]
+        assert [p.text for p in saved.parking_lot] == ["Opening hours at the counter"]
+        assert saved.decisions[0].step is None
+
+
+async def test_notes_are_saved_after_a_pause(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        notes = screen.query_one("#notes-research")
+        notes.focus()
+        await pilot.press(*"Room keen on call-backs")
+        await pilot.pause(1.2)
+        await settle(pilot)
+        saved = on_disk(store, group.id, session.id)
+        assert saved.notes[Step.RESEARCH] == "Room keen on call-backs"

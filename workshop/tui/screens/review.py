@@ -1,0 +1,380 @@
+"""The review screen: a follow-up session set against the one it follows — actions by status,
+indicators against target, gaps, the importance–performance grid then and now, promises and
+stances that changed — where the facilitator updates actions and indicator values as the room
+reports them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
+
+from workshop.errors import WorkshopError
+from workshop.model.progress import ActionKind, Progress, compare
+from workshop.model.session import Group, Session
+from workshop.model.structure import Action, ActionStatus
+from workshop.store import GroupEditor, Store
+from workshop.tui.widgets.progress_edit import LatestValue, StatusDialog, ValueDialog
+from workshop.tui.widgets.progress_grid import QuadrantGrid, legend_text
+from workshop.tui.widgets.progress_summary import (
+    StatusCounts,
+    commitments_text,
+    gaps_table,
+    section_changes_table,
+)
+from workshop.tui.widgets.progress_tables import ActionTable, IndicatorTable
+
+#: One change to a session, applied in the save worker to the freshly read copy.
+Change = Callable[[Session], None]
+
+
+class ReviewScreen(Screen[Session | None]):
+    """A follow-up session compared with the session it follows.
+
+    Edits (an action's status, an indicator's latest value) are saved at once, off the event
+    loop: through `editor` when the caller already holds the group's lock (the session screen),
+    else through a short `store.edit(group_id)`. Dismisses with the last saved copy of the
+    session (None when nothing was saved), so a caller holding its own copy can reload it.
+    `read_only` refuses every edit."""
+
+    CSS_PATH = "review.tcss"
+
+    HELP = (
+        "What moved since the earlier session. Highlight an action and press [b]s[/b] (or "
+        "Enter) to change its status; highlight an indicator and press [b]v[/b] (or Enter) to "
+        "record its latest value. Every change is saved at once."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="review.back",
+            tooltip="Leave the review; every change is already saved.",
+        ),
+        Binding(
+            "s",
+            "set_status",
+            "Action status",
+            id="review.set_status",
+            tooltip="Change the status of the highlighted action (done, blocked, …).",
+        ),
+        Binding(
+            "v",
+            "set_value",
+            "Indicator value",
+            id="review.set_value",
+            tooltip="Record the latest measured value of the highlighted indicator.",
+        ),
+        Binding(
+            "a",
+            "focus_actions",
+            "Actions",
+            id="review.focus_actions",
+            tooltip="Move to the list of actions.",
+        ),
+        Binding(
+            "i",
+            "focus_indicators",
+            "Indicators",
+            id="review.focus_indicators",
+            tooltip="Move to the list of indicators.",
+        ),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            id="review.reload",
+            tooltip="Read the group's file again (after changes made elsewhere).",
+        ),
+    ]
+
+    _EDITS = frozenset({"set_status", "set_value"})
+
+    def __init__(
+        self,
+        store: Store,
+        group_id: str,
+        session_id: str,
+        read_only: bool = False,
+        editor: GroupEditor | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.group_id = group_id
+        self.session_id = session_id
+        #: No edit is allowed: refused in check_action, so no key or palette entry slips past.
+        self.read_only = read_only
+        self.editor = editor
+        self.group: Group | None = None
+        self.later: Session | None = None
+        self.earlier: Session | None = None
+        #: The comparison shown; None when the session follows no session we can find.
+        self.progress: Progress | None = None
+        self.saved: Session | None = None
+        self._problem = ""
+        self._load()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        try:
+            found = self.store.load_group(self.group_id)
+        except WorkshopError as error:
+            self._problem = f"Cannot read the group: {error}"
+            return
+        self.group = found.group
+        by_id = {s.id: s for s in found.sessions}
+        self.later = by_id.get(self.session_id)
+        if self.later is None:
+            self._problem = f"Session {self.session_id} is not in '{found.group.name}'."
+            return
+        self.earlier = by_id.get(self.later.follows or "")
+        self._compare()
+
+    def _compare(self) -> None:
+        if self.later is None or self.earlier is None:
+            self.progress = None
+            self._problem = (
+                "This session follows no earlier session, so there is nothing to compare: "
+                "start a follow-up from the home screen, then review it."
+            )
+            return
+        self._problem = ""
+        self.progress = compare(self.earlier, self.later)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-title")
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-problem")
+            with Horizontal(id="review-glance"):
+                with Vertical(id="review-counts", classes="review-panel"):
+                    yield StatusCounts(id="status-counts")
+                with Vertical(id="review-grids", classes="review-panel"):
+                    with Horizontal(id="grid-pair"):
+                        yield QuadrantGrid(id="grid-then")
+                        yield QuadrantGrid(id="grid-now")
+                    yield Static(legend_text(), id="grid-legend")
+                with Vertical(id="review-gaps", classes="review-panel"):
+                    yield Static(id="gap-changes")
+            yield ActionTable(id="action-table", classes="review-panel")
+            yield IndicatorTable(id="indicator-table", classes="review-panel")
+            with Horizontal(id="review-more"):
+                yield Static(id="commitments", classes="review-panel")
+                yield Static(id="section-changes", classes="review-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-counts").border_title = "Actions by status"
+        self.query_one("#review-grids").border_title = "Expectations: importance × performance"
+        self.query_one("#review-gaps").border_title = "Gaps"
+        self.query_one("#action-table").border_title = "Actions"
+        self.query_one("#indicator-table").border_title = "Indicators against target"
+        self.query_one("#commitments").border_title = "Promises and stakeholders"
+        self.query_one("#section-changes").border_title = "Items added, changed, removed"
+        self.refresh_view()
+        self.query_one(ActionTable).focus()
+
+    def refresh_view(self) -> None:
+        """Show the current comparison in every panel."""
+        self.set_class(self.read_only, "-read-only")
+        self.set_class(self.progress is None, "-nothing")
+        self.query_one("#review-title", Static).update(self._title())
+        self.query_one("#review-problem", Static).update(self._problem)
+        progress = self.progress
+        if progress is None or self.earlier is None or self.later is None:
+            return
+        self.query_one(StatusCounts).load(progress)
+        then = [
+            (g.importance_then, g.performance_then)
+            for g in progress.gaps
+            if g.importance_then is not None and g.performance_then is not None
+        ]
+        now = [
+            (g.importance_now, g.performance_now)
+            for g in progress.gaps
+            if g.importance_now is not None and g.performance_now is not None
+        ]
+        self.query_one("#grid-then", QuadrantGrid).show(
+            f"Then · part {self.earlier.part}",
+            then,  # filtered for None above
+            len(self.earlier.research.expectations) - len(then),
+        )
+        self.query_one("#grid-now", QuadrantGrid).show(
+            f"Now · part {self.later.part}",
+            now,
+            len(self.later.research.expectations) - len(now),
+        )
+        self.query_one("#gap-changes", Static).update(gaps_table(progress))
+        self.query_one(ActionTable).load(progress)
+        self.query_one(IndicatorTable).load(progress)
+        self.query_one("#commitments", Static).update(commitments_text(progress))
+        self.query_one("#section-changes", Static).update(section_changes_table(progress))
+
+    def _title(self) -> str:
+        if self.group is None or self.later is None:
+            return "Review"
+        title = f"[b]{_escape(self.group.name)}[/b] — review of {self.later.label}"
+        if self.earlier is not None:
+            title += f" against {self.earlier.label}"
+        if self.progress is not None:
+            done = self.progress.actions.by_kind[ActionKind.DONE]
+            slipped = self.progress.actions.by_kind[ActionKind.SLIPPED]
+            measured = sum(1 for i in self.progress.indicators if i.on_track is not None)
+            title += (
+                f"\n{done} {'action' if done == 1 else 'actions'} done, {slipped} slipped · "
+                f"{self.progress.indicators_on_track} of {measured} indicators on track"
+            )
+        if self.read_only:
+            title += "   [b reverse] READ-ONLY [/]"
+        return title
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self._EDITS:
+            if self.read_only:
+                return False
+            if self.progress is None:
+                return None
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss(self.saved)
+
+    def action_focus_actions(self) -> None:
+        self.query_one(ActionTable).focus()
+
+    def action_focus_indicators(self) -> None:
+        self.query_one(IndicatorTable).focus()
+
+    def action_reload(self) -> None:
+        self._load()
+        self.refresh_view()
+
+    def action_set_status(self) -> None:
+        if self._refused():
+            return
+        action_id = self.query_one(ActionTable).selected_id
+        found = self._find_action(action_id)
+        if found is None:
+            self.notify("Highlight an action of this session first.", severity="warning")
+            return
+        self.app.push_screen(
+            StatusDialog(found.text, found.status), partial(self._status_chosen, found.id)
+        )
+
+    def action_set_value(self) -> None:
+        if self._refused():
+            return
+        indicator_id = self.query_one(IndicatorTable).selected_id
+        assert self.later is not None
+        found = next((i for i in self.later.structure.indicators if i.id == indicator_id), None)
+        if found is None:
+            self.notify("Highlight an indicator of this session first.", severity="warning")
+            return
+        self.app.push_screen(
+            ValueDialog(found.text, found.unit, found.latest),
+            partial(self._value_chosen, found.id),
+        )
+
+    def _refused(self) -> bool:
+        # check_action already hides these; a direct call (a test, a stray message) is refused too
+        if self.read_only:
+            self.notify("This review is read-only: nothing can be changed.", severity="warning")
+            return True
+        return self.later is None or self.progress is None
+
+    def _find_action(self, action_id: str | None) -> Action | None:
+        if self.later is None or action_id is None:
+            return None
+        return next((a for a in self.later.structure.actions if a.id == action_id), None)
+
+    @on(DataTable.RowSelected, "#action-table")
+    async def _action_selected(self) -> None:
+        await self.run_action("set_status")
+
+    @on(DataTable.RowSelected, "#indicator-table")
+    async def _indicator_selected(self) -> None:
+        await self.run_action("set_value")
+
+    def _status_chosen(self, action_id: str, status: ActionStatus | None) -> None:
+        if status is None:
+            return
+
+        def change(session: Session) -> None:
+            for action in session.structure.actions:
+                if action.id == action_id:
+                    action.status = status
+                    return
+            raise WorkshopError("that action is no longer in the session")
+
+        self.save(change)
+
+    def _value_chosen(self, indicator_id: str, answer: LatestValue | None) -> None:
+        if answer is None:
+            return
+
+        def change(session: Session) -> None:
+            for indicator in session.structure.indicators:
+                if indicator.id == indicator_id:
+                    indicator.latest = answer.value
+                    return
+            raise WorkshopError("that indicator is no longer in the session")
+
+        self.save(change)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self, change: Change) -> None:
+        """Apply `change` to the session as it is on disk and save it, in a worker."""
+        if self.read_only:
+            self.notify("This review is read-only: nothing can be changed.", severity="warning")
+            return
+        self._save(change)
+
+    @work(exclusive=True, group="save", thread=True, exit_on_error=False)
+    def _save(self, change: Change) -> Session:
+        if self.editor is not None:
+            return self._apply(self.editor, change)
+        with self.store.edit(self.group_id) as editor:
+            return self._apply(editor, change)
+
+    def _apply(self, editor: GroupEditor, change: Change) -> Session:
+        session = editor.session(self.session_id)
+        change(session)
+        return editor.save_session(session)
+
+    @on(Worker.StateChanged)
+    def _save_finished(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "save":
+            return
+        if event.state is WorkerState.SUCCESS:
+            saved = event.worker.result
+            assert isinstance(saved, Session)
+            self.saved = self.later = saved
+            self._compare()
+            self.refresh_view()
+            self.notify("Saved.", timeout=2)
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, WorkshopError) else repr(error)
+            self.notify(reason, title="The change was not saved", severity="error", timeout=10)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
