@@ -39,7 +39,7 @@ async def test_palette_lists_the_current_screens_actions(
             assert wanted in commands, wanted
         assert commands["Open"].key == "⏎ / o"  # one command per action, with all its keys
         assert "Focus Next" not in commands  # Textual's plumbing stays out
-        assert "Undo" not in commands  # refused by check_action: nothing deleted yet
+        assert "Undo delete" not in commands  # refused by check_action: nothing deleted yet
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"New", "Follow-up", "Keys", "Screenshot"} <= titles
         assert "Theme" not in titles  # one theme, chosen for the projector
@@ -53,7 +53,7 @@ async def test_palette_leaves_out_what_read_only_refuses(
     async with app.run_test(size=(120, 36)):
         titles = {c.title for c in binding_commands(app, app.screen)}
         assert "Review" in titles
-        assert not titles & {"Open", "New", "Follow-up", "Delete", "Undo"}
+        assert not titles & {"Open", "New", "Follow-up", "Delete", "Undo delete"}
 
 
 async def test_a_palette_command_runs_the_screens_action(app_factory: AppFactory) -> None:

@@ -224,6 +224,21 @@ async def test_open_and_review_push_the_session_screen(
     ]
 
 
+async def test_the_list_is_read_again_when_a_session_screen_closes(
+    app_factory: AppFactory, make_session: SessionFactory, opened: list[StubSession]
+) -> None:
+    group, _ = make_session("Harbour Helpdesk")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        _, later = make_session("Harbour Helpdesk", part=2)  # as another process would
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.get_row_index(f"s:{group.id}:{later.id}") == 2
+
+
 async def test_follow_up_creates_part_2_with_the_same_item_ids(
     app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
 ) -> None:

@@ -207,3 +207,47 @@ async def test_notes_are_saved_after_a_pause(
         await settle(pilot)
         saved = on_disk(store, group.id, session.id)
         assert saved.notes[Step.RESEARCH] == "Room keen on call-backs"
+
+
+async def test_document_narrative_is_saved_and_previewed(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.action_step("document")
+        await pilot.pause(0.3)
+        area = screen.query_one("#narrative-aims")
+        area.focus()
+        await pilot.press(*"Fewer repeat calls")
+        await pilot.pause(1.2)
+        await settle(pilot)
+        assert on_disk(store, group.id, session.id).document.aims == "Fewer repeat calls"
+        preview = screen.query_one("#preview", Static)
+        assert "Fewer repeat calls" in preview.content.markup  # type: ignore[union-attr]
+
+
+async def test_budget_line_turns_red_over_budget_and_budget_is_saved(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    from workshop.model.research import ServiceStandard
+
+    def standards(session: Session) -> None:
+        session.research.standards.append(
+            ServiceStandard(text="Call back in a day", annual_cost=50_000, chosen=True)
+        )
+
+    group, session = make_session(fill=standards)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        budget = screen.query_one("#research--budget", Input)
+        budget.focus()
+        await pilot.press(*"40000")
+        await pilot.pause(1.2)
+        await settle(pilot)
+        line = screen.query_one("#budget-line", Static)
+        assert line.has_class("-over")
+        assert "OVER" in str(line.render())
+        assert on_disk(store, group.id, session.id).research.budget == 40_000

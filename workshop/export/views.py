@@ -107,12 +107,8 @@ def column_label(sec: Section, column: str) -> str:
     return DERIVED_LABELS.get(column) or sec.field(column).label
 
 
-def cell(sec: Section, column: str, item: Item, lookups: Lookups) -> str:
-    """One column of an item as a person reads it (references resolved to names)."""
-    return _cell(column, None if column in DERIVED_LABELS else sec.field(column), item, lookups)
-
-
 def _cell(column: str, spec: FieldSpec | None, item: Item, lookups: Lookups) -> str:
+    """One column of an item as a person reads it (references resolved to names)."""
     if spec is None:
         assert isinstance(item, Expectation)
         if column == "gap":

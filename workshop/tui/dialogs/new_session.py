@@ -187,7 +187,9 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
 
     @staticmethod
     def _group_label(group: GroupChoice) -> str:
-        return f"{group.name} — {group.organisation}" if group.organisation else group.name
+        # Short, so that the choice stays on one line at 80 columns; a long name is cut.
+        label = f"{group.name} ({group.organisation})" if group.organisation else group.name
+        return label if len(label) <= 60 else label[:59] + "…"
 
     def on_mount(self) -> None:
         self._show_group_fields()
@@ -195,6 +197,12 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             self.query_one("#group-choice", Select).focus()
         else:
             self.query_one("#group-name", Input).focus()
+
+    def on_resize(self) -> None:
+        # The fields scroll, the buttons stay: at 80×24 the form is taller than the screen.
+        # Room left = 90% of the screen less the border (2), title (2) and buttons (4).
+        fields = self.query_one("#new-session-fields")
+        fields.styles.max_height = max(6, int(self.size.height * 0.9) - 8)
 
     # -- behaviour ---------------------------------------------------------------------------
 

@@ -60,5 +60,11 @@ class HelpScreen(ModalScreen[None]):
                         yield Label(command.tooltip, classes=f"help-tooltip {classes}")
             yield Static("Esc closes · Ctrl+P finds any action by name", id="help-hint")
 
+    def on_resize(self) -> None:
+        # The keys scroll (arrow keys), the title and the hint stay: 90% of the screen less
+        # the border (2), the title (2) and the hint (2).
+        body = self.query_one("#help-body")
+        body.styles.max_height = max(5, int(self.size.height * 0.9) - 6)
+
     def action_close(self) -> None:
         self.dismiss()

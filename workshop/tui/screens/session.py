@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -21,10 +20,11 @@ from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 from workshop.errors import StaleRevision, WorkshopError
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain
-from workshop.model.session import Group, Participant, Session
+from workshop.model.session import Group, Session
 from workshop.store import GroupEditor, Store
 from workshop.tui.autosave import Autosaver
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
+from workshop.tui.screens.session_facilitation import SessionFacilitation
 from workshop.tui.widgets.consult_tab import ConsultTab
 from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
@@ -44,13 +44,15 @@ def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding
     return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
 
 
-class SessionScreen(SessionEdits, Screen[None]):
+class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
     """One session of a group. Edits take the group's lock for the screen's life; a lock held
     elsewhere opens the session read-only, with the reason shown."""
 
     CSS_PATH = "session.tcss"
-    HELP = "Capture what the room says: type in a capture line and press Enter. Keys 1–5 "
-    "switch steps; the footer and ctrl+p list everything else."
+    HELP = (
+        "Capture what the room says: type in a capture line and press Enter. Keys 1–5 "
+        "switch steps; the footer and ctrl+p list everything else."
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         _b("a", "add_item", "Add", "Add an item to the current list with a form."),
@@ -78,7 +80,7 @@ class SessionScreen(SessionEdits, Screen[None]):
     ]
 
     # below 100 columns the side panel narrows (a projector often runs at 80×24)
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     read_only: reactive[bool] = reactive(False)
 
@@ -105,6 +107,7 @@ class SessionScreen(SessionEdits, Screen[None]):
         self.speaker: str | None = None
         self._retry: Timer | None = None
         self._typing: Timer | None = None
+        self._preview: Timer | None = None
         self._open_error: str | None = None
         self.set_reactive(SessionScreen.read_only, read_only)
         self.group, self.session = self._open(read_only)
@@ -237,18 +240,20 @@ class SessionScreen(SessionEdits, Screen[None]):
             self._load_timer(step)
         timer.display = step is not None
         self.refresh_nav()
+        if step is Step.DOCUMENT:  # the other steps may have changed since it was drawn
+            self._refresh_preview()
         self.call_after_refresh(self._focus_first_capture, event.pane.id or "")
 
     def _load_timer(self, step: Step) -> None:
         box = self.session.agenda.get(step)
         timer = self.query_one(StepTimer)
-        timer.step = step  # type: ignore[attr-defined]
+        timer.step = step
         timer.load(box.minutes if box else 30, box.spent_seconds if box else 0.0)
 
     def _keep_timer(self, save: bool = True) -> None:
         """Write the timer's spent seconds into the agenda (before a step change or a save)."""
         timer = self.timer
-        step: Step | None = getattr(timer, "step", None)
+        step = timer.step
         if step is None or self.read_only or step not in self.session.agenda:
             return
         box = self.session.agenda[step]
@@ -354,93 +359,6 @@ class SessionScreen(SessionEdits, Screen[None]):
         except (WorkshopError, OSError) as error:
             self.notify(f"Could not save on leaving: {error}", severity="error")
 
-    # -- participants and speaker --------------------------------------------------------------
-
-    def action_add_participant(self) -> None:
-        from workshop.tui.dialogs.participant_form import ParticipantForm
-
-        def added(answer: tuple[str, str] | None) -> None:
-            if answer is None:
-                return
-            try:
-                participant = Participant(name=answer[0], role=answer[1])
-            except ValidationError as error:
-                self.notify(explain(error), severity="error")
-                return
-            self.session.participants.append(participant)
-            self._show_participants()
-            self.changed()
-
-        self.app.push_screen(ParticipantForm(), added)
-
-    def _highlighted_participant(self) -> Participant | None:
-        index = self.query_one(ParticipantsPanel).index
-        people = self.session.participants
-        return people[index] if index is not None and 0 <= index < len(people) else None
-
-    def action_toggle_present(self) -> None:
-        participant = self._highlighted_participant()
-        if participant is not None:
-            participant.present = not participant.present
-            self._show_participants()
-            self.changed()
-
-    def action_speaker(self) -> None:
-        participant = self._highlighted_participant()
-        if participant is not None:
-            self.speaker = None if self.speaker == participant.id else participant.id
-            self._show_participants()
-            name = self.session.participant_name(self.speaker) or "nobody"
-            self.notify(f"Quick captures are now attributed to {name}")
-
-    def _show_participants(self) -> None:
-        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
-
-    # -- timer, export, review -----------------------------------------------------------------
-
-    def action_timer(self) -> None:
-        timer = self.query_one(StepTimer)
-        if timer.running:
-            timer.pause()
-            self._keep_timer()
-        else:
-            timer.start()
-
-    def action_timer_reset(self) -> None:
-        self.query_one(StepTimer).reset()
-        self._keep_timer()
-
-    def action_export(self) -> None:
-        try:
-            from workshop.export import write_exports
-
-            earlier = self._earlier()
-            kinds: list[Any] = ["summary", "strategy"] + (["progress"] if earlier else [])
-            paths = write_exports(kinds, self.group, self.session, earlier, Path("exports"))
-        except (WorkshopError, OSError, ImportError) as error:
-            self.notify(str(error), title="Export failed", severity="error")
-            return
-        self.notify("\n".join(str(p) for p in paths), title="Exported")
-
-    def _earlier(self) -> Session | None:
-        if self.session.follows is None:
-            return None
-        for session in self.store.load_group(self.group_id).sessions:
-            if session.id == self.session.follows:
-                return session
-        return None
-
-    def action_review(self) -> None:
-        try:
-            from workshop.tui.screens.review import ReviewScreen
-        except ImportError:
-            self.notify("The review screen is not available yet", severity="warning")
-            return
-        self.flush()
-        self.app.push_screen(
-            ReviewScreen(self.store, self.group_id, self.session_id, self.read_only)
-        )
-
     # -- field edits ---------------------------------------------------------------------------
 
     @on(StepTab.FieldEdited)
@@ -461,6 +379,13 @@ class SessionScreen(SessionEdits, Screen[None]):
         if tab is not None:
             tab.refresh_guidance()
         self.refresh_nav()
+        if self.current_step is Step.DOCUMENT:
+            # the preview renders the whole document: once the typing pauses, not per key
+            if self._preview is not None:
+                self._preview.stop()
+            self._preview = self.set_timer(TYPING_PAUSE / 2, self._refresh_preview)
+
+    def _refresh_preview(self) -> None:
+        self._preview = None
         for document in self.query(DocumentTab):
-            if self.current_step is Step.DOCUMENT:
-                document.refresh_preview()
+            document.refresh_preview()

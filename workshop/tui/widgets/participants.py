@@ -10,8 +10,10 @@ from workshop.model.session import Participant
 class ParticipantsPanel(ListView):
     """One line per participant: ● present / ○ absent, ▸ the current speaker."""
 
-    HELP = "Participants: p adds one, P marks the highlighted one present or absent, s makes "
-    "them the current speaker — quick captures are then attributed to them."
+    HELP = (
+        "Participants: p adds one, P marks the highlighted one present or absent, s makes "
+        "them the current speaker — quick captures are then attributed to them."
+    )
 
     def show(self, participants: list[Participant], speaker: str | None) -> None:
         """Redraw the lines (a few participants: cheap), keeping the highlight."""

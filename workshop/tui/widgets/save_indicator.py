@@ -10,8 +10,10 @@ from textual.widgets import Static
 class SaveIndicator(Static):
     """Shows whether the room's work is on disk."""
 
-    HELP = "Every change is saved at once. 'NOT SAVED' in red means the disk refused it: the "
-    "work is kept in memory and retried every few seconds."
+    HELP = (
+        "Every change is saved at once. 'NOT SAVED' in red means the disk refused it: the "
+        "work is kept in memory and retried every few seconds."
+    )
 
     DEFAULT_CSS = """
     SaveIndicator { width: auto; padding: 0 1; color: $success; }

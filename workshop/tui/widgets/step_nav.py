@@ -12,8 +12,10 @@ from workshop.model.session import Session
 class StepNav(Static):
     """A line such as '1 Research 60%  2 Consult 0% …', the current step highlighted."""
 
-    HELP = "The four steps and how complete each is. Keys 1–4 jump to a step, 5 to the "
-    "decisions and parking lot."
+    HELP = (
+        "The four steps and how complete each is. Keys 1–4 jump to a step, 5 to the "
+        "decisions and parking lot."
+    )
 
     def show(self, session: Session, current: Step | None) -> None:
         parts = []

@@ -22,8 +22,10 @@ class StepTab(VerticalScroll):
     """A step's page. Subclasses add the step's own fields in `compose_fields`. Edits of those
     fields are announced with `StepTab.FieldEdited`; the screen changes the session."""
 
-    HELP = "The current step: its sections in order. Tab moves between the lists and the "
-    "capture lines; the guidance box lists what a reviewer would flag (it never blocks)."
+    HELP = (
+        "The current step: its sections in order. Tab moves between the lists and the "
+        "capture lines; the guidance box lists what a reviewer would flag (it never blocks)."
+    )
 
     read_only: reactive[bool] = reactive(False)
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop.model.base import Step
+
 #: The clock the timer reads; tests replace it.
 clock: Callable[[], float] = time.monotonic
 
@@ -23,8 +25,10 @@ def format_remaining(planned_seconds: float, spent_seconds: float) -> str:
 class StepTimer(Static):
     """The countdown of the current step's timebox. `spent` counts seconds run so far."""
 
-    HELP = "The step's timebox: t starts or pauses it, T resets it. It turns amber in the last "
-    "fifth of the time and red with +mm:ss once over."
+    HELP = (
+        "The step's timebox: t starts or pauses it, T resets it. It turns amber in the last "
+        "fifth of the time and red with +mm:ss once over."
+    )
 
     DEFAULT_CSS = """
     StepTimer { width: auto; padding: 0 1; }
@@ -37,6 +41,8 @@ class StepTimer(Static):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
+        #: The step whose timebox is shown (None: none).
+        self.step: Step | None = None
         self.planned = 0.0
         self.base = 0.0  # seconds spent before the current run
         self._started: float | None = None

@@ -1,0 +1,126 @@
+"""The session screen's facilitation: participants and the speaker, the timebox, export and
+review. A mixin of SessionScreen, kept apart so each file holds one idea."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from workshop.errors import WorkshopError
+from workshop.model.fields import explain
+from workshop.model.session import Group, Participant, Session
+from workshop.tui.widgets.participants import ParticipantsPanel
+from workshop.tui.widgets.timer import StepTimer
+
+if TYPE_CHECKING:
+    from workshop.store import Store
+
+
+class SessionFacilitation:
+    """Participants, timer, export and review for SessionScreen."""
+
+    session: Session
+    group: Group
+    store: Store
+    group_id: str
+    session_id: str
+    read_only: bool
+    speaker: str | None
+
+    if TYPE_CHECKING:
+
+        def push_form(self, form: Any, callback: Any) -> None: ...
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+        def changed(self, typing: bool = False) -> None: ...
+        def flush(self) -> None: ...
+        def _keep_timer(self, save: bool = True) -> None: ...
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+
+    # -- participants and speaker --------------------------------------------------------------
+
+    def action_add_participant(self) -> None:
+        from workshop.tui.dialogs.participant_form import ParticipantForm
+
+        def added(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            try:
+                participant = Participant(name=answer[0], role=answer[1])
+            except ValidationError as error:
+                self.notify(explain(error), severity="error")
+                return
+            self.session.participants.append(participant)
+            self._show_participants()
+            self.changed()
+
+        self.push_form(ParticipantForm(), added)
+
+    def _highlighted_participant(self) -> Participant | None:
+        index = self.query_one(ParticipantsPanel).index
+        people = self.session.participants
+        return people[index] if index is not None and 0 <= index < len(people) else None
+
+    def action_toggle_present(self) -> None:
+        participant = self._highlighted_participant()
+        if participant is not None:
+            participant.present = not participant.present
+            self._show_participants()
+            self.changed()
+
+    def action_speaker(self) -> None:
+        participant = self._highlighted_participant()
+        if participant is not None:
+            self.speaker = None if self.speaker == participant.id else participant.id
+            self._show_participants()
+            name = self.session.participant_name(self.speaker) or "nobody"
+            self.notify(f"Quick captures are now attributed to {name}")
+
+    def _show_participants(self) -> None:
+        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
+
+    # -- timer, export, review -----------------------------------------------------------------
+
+    def action_timer(self) -> None:
+        timer = self.query_one(StepTimer)
+        if timer.running:
+            timer.pause()
+            self._keep_timer()
+        else:
+            timer.start()
+
+    def action_timer_reset(self) -> None:
+        self.query_one(StepTimer).reset()
+        self._keep_timer()
+
+    def action_export(self) -> None:
+        try:
+            from workshop.export import write_exports
+
+            earlier = self._earlier()
+            kinds: list[Any] = ["summary", "strategy"] + (["progress"] if earlier else [])
+            paths = write_exports(kinds, self.group, self.session, earlier, Path("exports"))
+        except (WorkshopError, OSError, ImportError) as error:
+            self.notify(str(error), title="Export failed", severity="error")
+            return
+        self.notify("\n".join(str(p) for p in paths), title="Exported")
+
+    def _earlier(self) -> Session | None:
+        if self.session.follows is None:
+            return None
+        for session in self.store.load_group(self.group_id).sessions:
+            if session.id == self.session.follows:
+                return session
+        return None
+
+    def action_review(self) -> None:
+        try:
+            from workshop.tui.screens.review import ReviewScreen
+        except ImportError:
+            self.notify("The review screen is not available yet", severity="warning")
+            return
+        self.flush()
+        self.push_form(
+            ReviewScreen(self.store, self.group_id, self.session_id, self.read_only), None
+        )
