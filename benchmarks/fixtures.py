@@ -6,9 +6,11 @@ files have the size and shape of a real day's work (not a file of 'x')."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from workshop.model import (
     Action,
@@ -22,7 +24,6 @@ from workshop.model import (
     Goal,
     Group,
     Indicator,
-    Item,
     ParkedItem,
     Participant,
     Principle,
@@ -119,7 +120,9 @@ def make_session(
         notes={step: f"Notes on {step.label}: {sentence(rng, 0)}." for step in Step},
     )
     session.research.budget = 250_000
-    session.structure.mission = "Every resident gets a clear answer, first time, from people who care."
+    session.structure.mission = (
+        "Every resident gets a clear answer, first time, from people who care."
+    )
     session.structure.principles = {p: f"We make it {p.value}." for p in Principle}
     doc = session.document
     doc.aims = doc.rationale = doc.delivery = sentence(rng, 1) + ". " + sentence(rng, 2) + "."
@@ -144,7 +147,7 @@ def make_session(
     def common(n: int) -> dict[str, object]:
         return {"raised_by": rng.choice(ids), "votes": rng.randrange(0, 6)}
 
-    build = {
+    build: dict[str, Callable[[int], Any]] = {
         "expectations": lambda n: Expectation(
             text=sentence(rng, n),
             evidence=rng.choice(["Survey 2025", "Complaints log", "Call recordings"]),
@@ -228,13 +231,12 @@ def make_session(
     s.feedback_loops = _fill(build["feedback_loops"], counts["feedback_loops"])
     s.promises = _fill(build["promises"], counts["promises"])
     s.complaint_stages = _fill(build["complaint_stages"], counts["complaint_stages"])
-    session.decisions = _fill(build["decisions"], counts["decisions"])  # type: ignore[arg-type]
-    session.parking_lot = _fill(build["parking_lot"], counts["parking_lot"])  # type: ignore[arg-type]
+    session.decisions = _fill(build["decisions"], counts["decisions"])
+    session.parking_lot = _fill(build["parking_lot"], counts["parking_lot"])
     return session
 
 
-def _fill(make: object, count: int) -> list[Item]:
-    assert callable(make)
+def _fill(make: Callable[[int], Any], count: int) -> list[Any]:
     return [make(n) for n in range(count)]
 
 

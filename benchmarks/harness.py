@@ -41,9 +41,9 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def repeat(action: Callable[[], object], times: int, setup: Callable[[], object] | None = None) -> (
-    list[float]
-):
+def repeat(
+    action: Callable[[], object], times: int, setup: Callable[[], object] | None = None
+) -> list[float]:
     """Wall-clock seconds of `times` calls of `action` (each after `setup`, not timed)."""
     samples = []
     for _ in range(times):

@@ -24,23 +24,55 @@ from benchmarks.workspace import Workspace
 
 #: Every figure: its number, its title, its target as the table shows it, how to measure it.
 FIGURES: list[tuple[str, str, str, Callable[[Workspace], Figure]]] = [
-    ("1", "start to first frame of the home screen, 50 groups", "≤ 1.25 × minimal app",
-     screens.home_startup),
-    ("2", "start to first frame of `workshop open`, 1,000-item session", "≤ 1.5 × minimal app",
-     screens.open_startup),
+    (
+        "1",
+        "start to first frame of the home screen, 50 groups",
+        "≤ 1.25 × minimal app",
+        screens.home_startup,
+    ),
+    (
+        "2",
+        "start to first frame of `workshop open`, 1,000-item session",
+        "≤ 1.5 × minimal app",
+        screens.open_startup,
+    ),
     ("3", "key press to updated frame, list of 1,000 items", "≤ 8 ms", screens.key_latency),
-    ("4", "add one item, durably on disk, 1,000-item group file", "≤ 10 ms",
-     lambda ws: core.save_figure(ws, "4", 1000, 0.010, ws.reps(40, 10))),
-    ("5", "add one item, durably on disk, 10,000-item group file", "≤ 60 ms",
-     lambda ws: core.save_figure(ws, "5", 10_000, 0.060, ws.reps(15, 5))),
-    ("6", "load a group file of 10 sessions × 1,000 items", "≤ 2 × fastest decoder",
-     lambda ws: core.load_figure(ws, ws.reps(15, 5))),
-    ("7", "export all three Markdown documents, 1,000-item session", "≤ 50 ms",
-     lambda ws: core.export_figure(ws, ws.reps(9, 3))),
-    ("8", "`workshop list` over 200 groups", '≤ 3 × `python -c "import rich"`',
-     commands.list_figure),
-    ("9", "peak memory, 10,000-item session open", "≤ 2 × minimal app + 4 × JSON size",
-     screens.memory),
+    (
+        "4",
+        "add one item, durably on disk, 1,000-item group file",
+        "≤ 10 ms",
+        lambda ws: core.save_figure(ws, "4", 1000, 0.010, ws.reps(40, 10)),
+    ),
+    (
+        "5",
+        "add one item, durably on disk, 10,000-item group file",
+        "≤ 60 ms",
+        lambda ws: core.save_figure(ws, "5", 10_000, 0.060, ws.reps(15, 5)),
+    ),
+    (
+        "6",
+        "load a group file of 10 sessions × 1,000 items",
+        "≤ 2 × fastest decoder",
+        lambda ws: core.load_figure(ws, ws.reps(15, 5)),
+    ),
+    (
+        "7",
+        "export all three Markdown documents, 1,000-item session",
+        "≤ 50 ms",
+        lambda ws: core.export_figure(ws, ws.reps(9, 3)),
+    ),
+    (
+        "8",
+        "`workshop list` over 200 groups",
+        '≤ 3 × `python -c "import rich"`',
+        commands.list_figure,
+    ),
+    (
+        "9",
+        "peak memory, 10,000-item session open",
+        "≤ 2 × minimal app + 4 × JSON size",
+        screens.memory,
+    ),
 ]
 
 

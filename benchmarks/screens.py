@@ -73,7 +73,7 @@ def startup_figure(key: str, title: str, ws: Workspace, ours: Launch, factor: fl
     base = minimal(ws)
     time_to_mark(base)  # warm: bytecode caches, the page cache
     time_to_mark(ours)
-    reps = ws.reps(7, 3)
+    reps = ws.reps(5, 3)
     base_s, ours_s = interleaved(lambda: time_to_mark(base), lambda: time_to_mark(ours), reps)
     return ratio_figure(key, title, ours_s, base_s, factor, "minimal Textual app")
 
@@ -86,8 +86,11 @@ def home_startup(ws: Workspace) -> Figure:
 
 def open_startup(ws: Workspace) -> Figure:
     return startup_figure(
-        "2", "start to first frame of `workshop open`, 1,000-item session", ws,
-        open_session(ws, 1000), 1.5,
+        "2",
+        "start to first frame of `workshop open`, 1,000-item session",
+        ws,
+        open_session(ws, 1000),
+        1.5,
     )
 
 
@@ -109,7 +112,7 @@ def key_latency(ws: Workspace) -> Figure:
             if time.monotonic() > deadline or terminal.ended:
                 raise RuntimeError("no list of 1,000 items could be focused on the session screen")
             time.sleep(0.02)
-        terminal.wait_quiet(1.0, timeout=60)  # let lazily mounted tabs settle first
+        terminal.wait_quiet(0.5, timeout=20)  # let lazily mounted tabs settle first
         if not terminal.synchronized:
             raise RuntimeError("the app never wrapped a frame in synchronized output")
         for _ in range(presses):

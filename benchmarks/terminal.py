@@ -5,9 +5,6 @@ WezTerm, iTerm2 and recent xterm do), so every frame arrives wrapped in `ESC[?20
 and the end of a frame can be timed from outside, without touching the app. Times are
 `time.monotonic()` (CLOCK_MONOTONIC, one clock for every process on the machine)."""
 
-# The os calls are deliberate: a pty is file descriptors, not paths.
-# ruff: noqa: PTH
-
 from __future__ import annotations
 
 import contextlib
@@ -20,6 +17,7 @@ import termios
 import threading
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_REPLY = b"\x1b[?2026;2$y"  # "supported, currently off", as xterm answers
@@ -105,9 +103,7 @@ class Terminal:
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
-                found = [
-                    at + len(m) for m in marks if (at := self.output.find(m, start)) != -1
-                ]
+                found = [at + len(m) for m in marks if (at := self.output.find(m, start)) != -1]
                 if found:
                     return self.arrival(min(found))
                 left = deadline - time.monotonic()
@@ -158,7 +154,7 @@ class Terminal:
 
     def peak_rss(self) -> int:
         """The program's peak resident size so far, in bytes (VmHWM)."""
-        with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+        with Path(f"/proc/{self.pid}/status").open(encoding="ascii") as status:
             for line in status:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) * 1024

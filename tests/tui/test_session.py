@@ -251,3 +251,35 @@ async def test_budget_line_turns_red_over_budget_and_budget_is_saved(
         assert line.has_class("-over")
         assert "OVER" in str(line.render())
         assert on_disk(store, group.id, session.id).research.budget == 40_000
+
+
+async def test_leaving_flushes_text_still_being_typed(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#notes-research").focus()
+        await pilot.press(*"Last words")
+        await pilot.press("escape")  # before the typing pause has passed
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+    assert on_disk(store, group.id, session.id).notes[Step.RESEARCH] == "Last words"
+
+
+async def test_export_writes_the_summary_and_the_strategy(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    from pathlib import Path
+
+    _, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        written = sorted(p.name for p in Path("exports").iterdir())
+        assert len(written) == 2
+        assert any("Exported" == (n.title or "") for n in app._notifications)

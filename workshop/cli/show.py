@@ -123,15 +123,15 @@ def print_session(group: WorkshopGroup, session: Session, only: Step | None = No
         console.print(_step_panel(session, step, step_warnings, console.width >= _ROOMY))
     if only is None:
         for key in ("decisions", "parking_lot"):
-            table = _section_table(session, section(key), console.width >= _ROOMY)
-            if table is not None:
-                console.print(table)
+            console.print(_section_table(session, section(key), console.width >= _ROOMY))
 
 
 def _header(group: WorkshopGroup, session: Session) -> RenderableType:
     lines = Text()
-    lines.append(f"{session.title or session.label}\n", style="bold")
-    lines.append(f"{session.label} · {session.status.value}")
+    if session.title:
+        lines.append(f"{session.title}\n", style="bold")
+    lines.append(session.label, style="" if session.title else "bold")
+    lines.append(f" · {session.status.value}")
     if session.facilitator:
         lines.append(f" · facilitated by {session.facilitator}")
     if session.follows:
@@ -172,9 +172,7 @@ def _step_panel(
     if step is Step.STRUCTURE and session.structure.mission.strip():
         parts.append(Text.assemble(("Mission: ", "bold"), session.structure.mission))
     for sec in sections_for(step):
-        table = _section_table(session, sec, roomy)
-        if table is not None:
-            parts.append(table)
+        parts.append(_section_table(session, sec, roomy))
     if step is Step.STRUCTURE:
         parts.append(_principles(session))
     if step is Step.DOCUMENT:
@@ -211,12 +209,12 @@ def _budget_line(session: Session) -> Text:
     return line
 
 
-def _section_table(session: Session, sec: Section, roomy: bool = True) -> Table | None:
+def _section_table(session: Session, sec: Section, roomy: bool = True) -> RenderableType:
     """A section's items as a table, its columns from the section's data. Votes and who raised
     each item are shown when there is room (`roomy`)."""
     items: list[Item] = sec.items(session)
     if not items:
-        return Table(title=f"{sec.title}: none yet", title_justify="left", show_header=False)
+        return Text.assemble((sec.title, "bold"), (": none yet", "dim"), "\n")
     table = Table(
         title=sec.title,
         title_justify="left",
@@ -281,6 +279,9 @@ def _cell(session: Session, sec: Section, item: Any, name: str) -> RenderableTyp
     if spec.kind is FieldKind.FLAG:
         return Text("✓ chosen", style="green") if value else Text("—", style="dim")
     text = format_value(spec, value)
+    open_action = sec.key == "actions" and item.status not in ("done", "dropped")
+    if name == "due" and open_action and value is not None and value < session.date:
+        return Text(f"{text} overdue", style="bold red")
     if name == "status":
         return Text(text, style=_STATUS_STYLE.get(text, ""))
     return text

@@ -64,6 +64,8 @@ class Model(BaseModel):
         use_enum_values=False,
         # JSON cannot hold NaN or infinity: refuse them rather than lose them on save
         allow_inf_nan=False,
+        # build validators on first use, not at import: keeps the app's start-up fast
+        defer_build=True,
     )
 
 
