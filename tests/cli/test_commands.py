@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import types
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +115,7 @@ def test_unknown_session_is_one_line(capsys: pytest.CaptureFixture[str], demo: l
 def _transfer_with_id(tmp_path: Path, session_id: str) -> Path:
     from workshop.model.transfer import dump_session
 
-    group, sessions = build_demo(sessions_day := __import__("datetime").date(2026, 1, 5))
-    del sessions_day
+    group, sessions = build_demo(date(2026, 1, 5))
     session = sessions[0].model_copy(update={"id": session_id})
     path = tmp_path / f"{session_id}.json"
     path.write_text(dump_session(group, session), encoding="utf-8")
@@ -293,3 +293,32 @@ def test_data_dir_option_wins_over_the_environment(
     assert run(capsys, "demo", "--data-dir", str(other)).code == 0
     assert run(capsys, "--data-dir", str(other), "list", "--json").out.count('"part"') == 2
     assert not data_dir.exists()
+
+
+def test_show_flags_overdue_actions(capsys: pytest.CaptureFixture[str], demo: list[str]) -> None:
+    result = run(capsys, "show", demo[1], "--step", "structure")
+    assert result.code == 0
+    assert "overdue" in result.out
+    assert "overdue" not in run(capsys, "show", demo[0], "--step", "structure").out
+
+
+def test_a_bug_still_gives_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    from workshop.cli import commands
+
+    def broken(store: Any, args: Any) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("WORKSHOP_DEBUG", raising=False)
+    monkeypatch.setitem(commands.COMMANDS, "list", broken)
+    error = _one_line_error(run(capsys, "list"))
+    assert "RuntimeError: boom" in error and "bug" in error
+
+
+def test_progress_export_of_the_follow_up(
+    capsys: pytest.CaptureFixture[str], demo: list[str]
+) -> None:
+    result = run(capsys, "export", demo[1], "--kind", "progress", "--stdout")
+    assert result.code == 0, result.err
+    assert result.out.startswith("# ")

@@ -282,4 +282,4 @@ async def test_export_writes_the_summary_and_the_strategy(
         await pilot.pause()
         written = sorted(p.name for p in Path("exports").iterdir())
         assert len(written) == 2
-        assert any("Exported" == (n.title or "") for n in app._notifications)
+        assert any((n.title or "") == "Exported" for n in app._notifications)

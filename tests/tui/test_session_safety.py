@@ -229,3 +229,20 @@ async def test_participants_attendance_and_speaker_attribution(
         assert ana.present is False
         [item] = saved.research.expectations
         assert item.raised_by == ben.id
+
+
+async def test_a_missing_session_is_reported_not_raised(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    from workshop.tui.screens.session import SessionScreen
+
+    group, _ = make_session()
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.push_screen(SessionScreen(store, group.id, "nosuchsession"))
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, SessionScreen)
+        assert any(n.severity == "error" for n in app._notifications)
+    with store.edit(group.id):  # the lock was let go
+        pass

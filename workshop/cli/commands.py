@@ -306,10 +306,16 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
     _out(f"  {second.id}  {second.label}  {second.title}")
     _out("")
     _out("Try next:")
-    _out("  workshop list                      the groups and their sessions")
-    _out(f"  workshop show {second.id}        the follow-up session in the terminal")
-    _out(f"  workshop export {second.id} --stdout --kind progress   what moved")
-    _out("  workshop                           open the app")
+    hints = [
+        ("workshop list", "the groups and their sessions"),
+        (f"workshop show {second.id}", "the six-month review, step by step"),
+        (f"workshop export {second.id} --kind progress --stdout", "what moved since part 1"),
+        (f"workshop review {first.id}", "part 1 in the app, read-only"),
+        ("workshop", "open the app"),
+    ]
+    width = max(len(command) for command, _ in hints) + 3
+    for command, what in hints:
+        _out(f"  {command:<{width}}{what}")
     return 0
 
 

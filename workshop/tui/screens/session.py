@@ -110,7 +110,12 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         self._preview: Timer | None = None
         self._open_error: str | None = None
         self.set_reactive(SessionScreen.read_only, read_only)
-        self.group, self.session = self._open(read_only)
+        try:
+            self.group, self.session = self._open(read_only)
+        except WorkshopError as error:
+            # a file gone bad or a session deleted meanwhile: say so on mount, never a traceback
+            self._open_error = str(error)
+            self.set_reactive(SessionScreen.read_only, True)
 
     # -- opening and leaving -------------------------------------------------------------------
 
@@ -134,6 +139,10 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         raise WorkshopError(f"session {self.session_id} is not in '{found.group.name}'")
 
     def compose(self) -> ComposeResult:
+        if self._open_error is not None:
+            yield Static(f"This session cannot be opened: {self._open_error}", id="open-error")
+            yield Footer()
+            return
         session = self.session
         with Horizontal(id="session-header"):
             title = session.title or self.group.name
@@ -167,6 +176,10 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self._open_error is not None:
+            self.notify(self._open_error, title="Cannot open the session", severity="error")
+            self.call_after_refresh(self.action_leave)
+            return
         # kept: on unmount the children are gone, but the timer's time must still be saved
         self.timer = self.query_one(StepTimer)
         self.query_one("#lock-banner").display = bool(self.lock_reason)
@@ -277,6 +290,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
             self.active_list = node
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._open_error is not None:
+            return action == "leave"
         if action in EDIT_ACTIONS and (self.read_only or self.stale):
             return False
         if action == "review":
@@ -349,6 +364,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
 
     def flush(self) -> None:
         """Save what is pending now, on this thread (leaving the screen or the app)."""
+        if self._open_error is not None:
+            return
         if self.autosaver is None or self.read_only or self.stale:
             return
         self._keep_timer(save=False)
