@@ -188,7 +188,7 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
             self.notify(self.lock_reason, title="Opened read-only", severity="warning")
         indicator = self.query_one(SaveIndicator)
         if self.read_only:
-            indicator.show_read_only()
+            indicator.display = False  # the "Read-only review" label says it already
         else:
             indicator.show_saved(self.session.updated_at)
         self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
