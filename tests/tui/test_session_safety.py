@@ -139,11 +139,10 @@ async def test_timer_warns_overruns_and_keeps_the_time_spent(
         assert on_disk(store, group.id, session.id).agenda[Step.RESEARCH].spent_seconds == 0
 
 
-async def test_a_thousand_items_open_and_scroll_quickly(
+async def test_a_thousand_items_open_move_and_vote(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:
-    import time
-
+    """A 1,000-item list opens whole and answers keys; speed itself is benchmarks/' job."""
     from workshop.model.research import Expectation
 
     def many(session: Session) -> None:
@@ -154,25 +153,17 @@ async def test_a_thousand_items_open_and_scroll_quickly(
 
     group, session = make_session(fill=many)
     app = app_factory(session.id)
-    start = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
-        opened = time.perf_counter() - start
         table = screen.query_one("#table-expectations", DataTable)
         assert table.row_count == 1000
         table.focus()
-        start = time.perf_counter()
         for _ in range(20):
             await pilot.press("down")
         await pilot.press("plus")
         await settle(pilot)
-        moved = time.perf_counter() - start
         assert table.cursor_row == 20
     assert on_disk(store, group.id, session.id).research.expectations[20].votes == 1
-    # generous bars (Pilot itself costs ~0.1 s a key on a busy 2-core machine, with 10 items
-    # as with 1,000): they catch a table rebuilt on every key, not a slow machine
-    assert opened < 10, opened
-    assert moved < 8, moved
 
 
 async def test_a_save_elsewhere_stops_overwriting_and_says_so(

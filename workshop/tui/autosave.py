@@ -57,3 +57,8 @@ class Autosaver:
             self._revision = saved.revision
             self._saved_generation = generation
             return SaveOutcome(generation, saved=saved)
+
+    def rebase(self, saved: Session) -> None:
+        """Continue from a copy saved elsewhere through the same editor (the review screen)."""
+        with self._lock:
+            self._revision = saved.revision

@@ -10,12 +10,15 @@ from pydantic import ValidationError
 
 from workshop.errors import WorkshopError
 from workshop.model.fields import explain
+from workshop.model.sections import SECTIONS
 from workshop.model.session import Group, Participant, Session
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.timer import StepTimer
 
 if TYPE_CHECKING:
-    from workshop.store import Store
+    from workshop.store import GroupEditor, Store
+    from workshop.tui.autosave import Autosaver
+    from workshop.tui.widgets.section_list import SectionList
 
 
 class SessionFacilitation:
@@ -28,8 +31,13 @@ class SessionFacilitation:
     session_id: str
     read_only: bool
     speaker: str | None
+    editor: GroupEditor | None
+    autosaver: Autosaver | None
 
     if TYPE_CHECKING:
+
+        def all_lists(self) -> list[SectionList]: ...
+        def refresh_nav(self) -> None: ...
 
         def push_form(self, form: Any, callback: Any) -> None: ...
         def notify(self, message: str, **kwargs: Any) -> None: ...
@@ -121,6 +129,21 @@ class SessionFacilitation:
             self.notify("The review screen is not available yet", severity="warning")
             return
         self.flush()
+        # the review saves through this screen's editor: the group's lock is not re-entrant
         self.push_form(
-            ReviewScreen(self.store, self.group_id, self.session_id, self.read_only), None
+            ReviewScreen(
+                self.store, self.group_id, self.session_id, self.read_only, editor=self.editor
+            ),
+            self._reviewed,
         )
+
+    def _reviewed(self, saved: Session | None) -> None:
+        """Take in what the review changed (action statuses, indicator values)."""
+        if saved is None or self.autosaver is None:
+            return
+        self.autosaver.rebase(saved)
+        for section in SECTIONS:
+            section.items(self.session)[:] = section.items(saved)
+        for section_list in self.all_lists():
+            section_list.reload()
+        self.refresh_nav()
