@@ -283,3 +283,28 @@ async def test_export_writes_the_summary_and_the_strategy(
         written = sorted(p.name for p in Path("exports").iterdir())
         assert len(written) == 2
         assert any((n.title or "") == "Exported" for n in app._notifications)
+
+
+async def test_function_keys_switch_step_even_while_typing_in_a_capture_line(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    _, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        await pilot.press(*"half a thought")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert screen.current_step is Step.STRUCTURE
+        assert capture.value == "half a thought"  # nothing was typed into it
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.current_step is Step.RESEARCH
+        await pilot.press("ctrl+pageup")
+        await pilot.pause()
+        assert screen.current_step is None  # wrapped round to decisions and parking lot
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
+        await pilot.pause()
+        assert screen.current_step is Step.CONSULT

@@ -50,8 +50,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
 
     CSS_PATH = "session.tcss"
     HELP = (
-        "Capture what the room says: type in a capture line and press Enter. Keys 1–5 "
-        "switch steps; the footer and ctrl+p list everything else."
+        "Capture what the room says: type in a capture line and press Enter. F2–F6 (or "
+        "ctrl+PgUp/PgDn) switch steps from anywhere, 1–5 from a list; ctrl+p lists the rest."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -69,11 +69,47 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         _b("p", "add_participant", "Participant", "Add a participant.", show=False),
         _b("P", "toggle_present", "Present", "Mark the participant present/absent.", show=False),
         _b("s", "speaker", "Speaker", "Make the highlighted participant the speaker.", show=False),
-        _b("1", "step('research')", "Research", "Go to step 1.", show=False),
-        _b("2", "step('consult')", "Consult", "Go to step 2.", show=False),
-        _b("3", "step('structure')", "Structure", "Go to step 3.", show=False),
-        _b("4", "step('document')", "Document", "Go to step 4.", show=False),
-        _b("5", "step('around')", "Decisions", "Decisions and parking lot.", show=False),
+        # 1–5 from a list; F2–F6 from anywhere, even while typing in a capture line
+        *(
+            Binding(
+                keys,
+                f"step('{name}')",
+                label,
+                id=f"session.step.{name}" + (".anywhere" if keys.startswith("f") else ""),
+                tooltip=tip,
+                show=False,
+                priority=keys.startswith("f"),
+            )
+            for number, (name, label, tip) in enumerate(
+                [
+                    ("research", "Research", "Go to step 1, research."),
+                    ("consult", "Consult", "Go to step 2, consult."),
+                    ("structure", "Structure", "Go to step 3, structure."),
+                    ("document", "Document", "Go to step 4, the strategy document."),
+                    ("around", "Decisions", "Go to decisions and the parking lot."),
+                ],
+                start=1,
+            )
+            for keys in (str(number), f"f{number + 1}")
+        ),
+        Binding(
+            "ctrl+pagedown",
+            "next_step(1)",
+            "Next step",
+            id="session.next_step",
+            tooltip="Go to the next step.",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "ctrl+pageup",
+            "next_step(-1)",
+            "Previous step",
+            id="session.previous_step",
+            tooltip="Go to the previous step.",
+            show=False,
+            priority=True,
+        ),
         _b("x", "export", "Export", "Write the summary and strategy as Markdown.", show=False),
         _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
         _b("escape", "leave", "Back", "Save and go back."),
@@ -238,6 +274,14 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
 
     def push_form(self, form: Any, callback: Any) -> None:
         self.app.push_screen(form, callback)
+
+    def action_next_step(self, offset: int) -> None:
+        panes = [pane.id for pane in self.query(TabPane) if pane.id]
+        active = self.query_one(TabbedContent).active
+        if active in panes:
+            self.action_step(
+                panes[(panes.index(active) + offset) % len(panes)].removeprefix("step-")
+            )
 
     def action_step(self, name: str) -> None:
         # let go of the focus first: a focused widget left in the old tab pulls it back
