@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="overwrite a session with the same id"
     )
 
+    versions = add("versions", "the kept previous versions of a group's file")
+    versions.add_argument("ref", metavar="GROUP-OR-SESSION", help="a session or group id prefix")
+    restore = add("restore", "put a previous version of a group's file back (undoable)")
+    restore.add_argument("ref", metavar="GROUP-OR-SESSION", help="a session or group id prefix")
+    restore.add_argument("version", metavar="VERSION", help="its number in `versions` (0: newest)")
+
     add("schema", "print the JSON Schema of the import format")
     demo = add("demo", "create a sample group with two sessions six months apart")
     demo.add_argument("--force", action="store_true", help="replace the demo group if present")

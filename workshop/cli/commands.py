@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.cli import UsageError
+from workshop.cli.history import cmd_restore, cmd_versions
 from workshop.errors import InvalidInput, NotFound, WorkshopError
 from workshop.model.session import Group, Participant, Session
 from workshop.store import Store, default_data_dir
@@ -332,4 +333,6 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "import": cmd_import,
     "schema": cmd_schema,
     "demo": cmd_demo,
+    "versions": cmd_versions,
+    "restore": cmd_restore,
 }

@@ -191,6 +191,20 @@ class Store:
         """The kept previous versions of a group's file, newest first."""
         return history.versions(self.path_of(group_id))
 
+    def version_summary(self, version: GroupVersion) -> GroupSummary:
+        """What a kept version holds, as a listing shows it (error set when unreadable)."""
+        try:
+            tables = decode(read_bytes(version.path), version.name)
+            tables = schema.migrate(
+                tables, schema.schema_version(tables, version.name), version.name
+            )
+            group = schema.group_of(tables, version.name)
+            return GroupSummary(
+                group, version.path, schema.summaries_of(tables, group, version.name)
+            )
+        except (StoreError, OSError) as error:
+            return GroupSummary(None, version.path, [], str(error))
+
     def restore_version(self, group_id: str, which: str | int = 0) -> GroupFile:
         """Put a kept version back (by name, or index in `versions()`, 0 = newest). Takes the
         lock; the current file is kept as a version first, so a restore can be undone too. Works

@@ -1,0 +1,87 @@
+"""`versions` and `restore`: the kept previous versions of a group file, so a mistake can be
+undone from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workshop.errors import Ambiguous, NotFound
+from workshop.store import GroupVersion, Store
+from workshop.store.names import group_id_of
+
+
+def group_of(store: Store, ref: str) -> str:
+    """The id of the group a session ref (id or prefix) or a group id/file-name prefix names.
+    A group whose current file is unreadable is still found by its id or file name."""
+    try:
+        group, _ = store.find_session(ref)
+        return group.id
+    except NotFound:
+        pass
+    matches = sorted(
+        {
+            gid
+            for summary in store.list_groups()
+            if (gid := group_id_of(summary.path.name)) is not None
+            and (gid.startswith(ref) or summary.path.name.startswith(ref))
+        }
+    )
+    if not matches:
+        raise NotFound(f"no session or group matches '{ref}'")
+    if len(matches) > 1:
+        raise Ambiguous(ref, matches)
+    return matches[0]
+
+
+def cmd_versions(store: Store, args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    group_id = group_of(store, args.ref)
+    kept = store.versions(group_id)
+    console = Console()
+    if not kept:
+        console.print("No previous versions are kept of this group yet.")
+        return 0
+    table = Table(
+        title=f"Previous versions of {store.path_of(group_id).name}", title_justify="left"
+    )
+    table.add_column("#", justify="right")
+    table.add_column("Saved at (UTC)")
+    table.add_column("Kept because")
+    table.add_column("Holds")
+    for index, version in enumerate(kept):
+        table.add_row(
+            str(index),
+            f"{version.saved_at:%Y-%m-%d %H:%M:%S}",
+            version.reason,
+            _holds(store, version),
+        )
+    console.print(table)
+    console.print("Put one back with: workshop restore GROUP-OR-SESSION #")
+    return 0
+
+
+def _holds(store: Store, version: GroupVersion) -> str:
+    summary = store.version_summary(version)
+    if summary.error is not None:
+        return f"unreadable: {summary.error}"
+    if not summary.sessions:
+        return "no sessions"
+    return "; ".join(
+        f"part {s.part} {s.id[:6]}: {s.item_count} items, revision {s.revision}"
+        for s in summary.sessions
+    )
+
+
+def cmd_restore(store: Store, args: argparse.Namespace) -> int:
+    group_id = group_of(store, args.ref)
+    which: str | int = int(args.version) if args.version.isdigit() else args.version
+    restored = store.restore_version(group_id, which)
+    sessions = ", ".join(f"{s.id} (part {s.part})" for s in restored.sessions) or "no sessions"
+    sys.stdout.write(
+        f"Restored '{restored.group.name}' as it was: {sessions}.\n"
+        "The file it replaced is kept too: `workshop versions` lists it, should you want it back.\n"
+    )
+    return 0
