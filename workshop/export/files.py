@@ -81,8 +81,10 @@ def write_exports(
 
 def _folder(out_dir: Path) -> Path:
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        folder = out_dir.resolve(strict=True)
+        # resolve first: 'a/x/../b' must not leave an empty 'a/x' behind outside the folder
+        folder = out_dir.resolve(strict=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        folder = folder.resolve(strict=True)
     except FileExistsError:
         raise ExportError(
             f"Cannot write exports to {out_dir}: it is a file, not a folder"

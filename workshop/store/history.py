@@ -10,6 +10,7 @@ migration (never rotated away), a delete and a restore."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -67,6 +68,10 @@ def keep(path: Path, reason: str) -> Path | None:
     if not path.exists():
         return None
     target_folder = folder(path)
+    for part in (path.parent / HISTORY, target_folder):
+        # a link planted in the data folder must not carry copies (or prunes) elsewhere
+        if part.is_symlink():
+            raise OSError(errno.ELOOP, "a link, not a folder, in the data folder", str(part))
     target_folder.mkdir(parents=True, exist_ok=True)
     stamp = model_base.now().astimezone(UTC).strftime(_STAMP)
     target = target_folder / f"{stamp}-{reason}.{secrets.token_hex(2)}.json"
