@@ -208,13 +208,9 @@ def test_store_saves_and_reloads_exactly(texts: list[str]) -> None:
 RAW_CONTROLS = ("\x1b", "\x9b", "\x07", "\x00")
 
 
-@settings(
-    max_examples=count(25, 150),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(texts=TEXTS)
-def test_show_renders_anything_typed(texts: list[str]) -> None:
+def _assert_shows(texts: list[str]) -> None:
+    """`show`, `list` and `show --step` print the texts with exit 0, nothing on stderr, and no
+    raw terminal control."""
     with tempfile.TemporaryDirectory() as folder:
         _, saved = _stored(Path(folder), texts)
         for argv in (["show", saved.id], ["list"], ["show", saved.id, "--step", "document"]):
@@ -225,6 +221,22 @@ def test_show_renders_anything_typed(texts: list[str]) -> None:
             # from what a participant typed
             leaked = [c for c in RAW_CONTROLS if c in out]
             assert not leaked, f"{argv[0]} let {leaked!r} reach the terminal raw"
+
+
+@settings(
+    max_examples=count(30, 200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(texts=st.lists(st.one_of(st.sampled_from(HOSTILE), _text), min_size=1, max_size=8))
+def test_show_renders_anything_typed(texts: list[str]) -> None:
+    _assert_shows(texts)
+
+
+def test_show_renders_100_kb_fields() -> None:
+    """Rendering wraps text, so 100 KB pastes go through one example (an eighth of the fields)."""
+    huge = ((HOSTILE[4] + " " + HOSTILE[10] + "\n") * 2700)[:100_000]
+    _assert_shows([huge, *HOSTILE[:7]])
 
 
 def test_show_prints_markup_literally(tmp_path: Path) -> None:

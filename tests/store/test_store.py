@@ -48,7 +48,13 @@ def test_create_add_list_load(data_dir: Path) -> None:
         saved = editor.add_session(session)
     assert saved.revision == 1 and saved.updated_at >= session.updated_at
     [listed] = store.list_groups()
-    assert listed.error is None and listed.group == group and listed.path == path
+    assert listed.error is None and listed.path == path and listed.group is not None
+    assert (listed.group.id, listed.group.name, listed.group.organisation) == (
+        group.id,
+        group.name,
+        group.organisation,
+    )
+    assert listed.group.created_at == group.created_at
     [summary] = listed.sessions
     assert isinstance(summary, SessionSummary)
     assert (summary.id, summary.title, summary.facilitator, summary.revision) == (

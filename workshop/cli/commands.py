@@ -9,13 +9,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.cli import UsageError
 from workshop.cli.history import cmd_restore, cmd_versions
 from workshop.errors import InvalidInput, NotFound, WorkshopError
-from workshop.model.session import Group, Participant, Session
 from workshop.store import Store, default_data_dir
+
+if TYPE_CHECKING:
+    # the model (pydantic) is imported by the commands that need it: `list` never does
+    from workshop.model.session import Group
+    from workshop.store import ListedGroup
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +73,7 @@ def cmd_review(store: Store, args: argparse.Namespace) -> int:
 # -- creating sessions -----------------------------------------------------------------------
 
 
-def _group_named(store: Store, name: str) -> Group | None:
+def _group_named(store: Store, name: str) -> ListedGroup | None:
     wanted = name.strip().casefold()
     for summary in store.list_groups():
         if summary.group is not None and summary.group.name.strip().casefold() == wanted:
@@ -83,9 +87,10 @@ def _next_part(store: Store, group_id: str) -> int:
 
 def cmd_new(store: Store, args: argparse.Namespace) -> int:
     from workshop.cli import ask
+    from workshop.model.session import Group, Participant, Session
 
     answers = ask.new_session(store, args, lambda name: _group_named(store, name))
-    group = _group_named(store, answers.group)
+    group: Group | ListedGroup | None = _group_named(store, answers.group)
     if group is None:
         group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
         store.create_group(group)
@@ -143,7 +148,7 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
                         "id": s.id,
                         "date": s.date.isoformat(),
                         "part": s.part,
-                        "status": s.status.value,
+                        "status": s.status,
                         "title": s.title,
                         "facilitator": s.facilitator,
                         "follows": s.follows,
@@ -155,9 +160,9 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
         ]
         _out(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
-    from workshop.cli import show
+    from workshop.cli import listing
 
-    show.print_groups(groups, store.data_dir)
+    listing.print_groups(groups, store.data_dir)
     return 0
 
 
@@ -211,7 +216,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 # -- import and the demo ---------------------------------------------------------------------
 
 
-def _session_home(store: Store, session_id: str) -> tuple[Group, int] | None:
+def _session_home(store: Store, session_id: str) -> tuple[ListedGroup, int] | None:
     """The group holding a session id, and the session's stored revision (None: nowhere)."""
     for summary in store.list_groups():
         for listed in summary.sessions:

@@ -5,7 +5,6 @@ Sections are rendered from `workshop.model.sections`, never hard-coded."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -14,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from workshop.cli import listing
 from workshop.model import Group as WorkshopGroup
 from workshop.model.base import Item, Step
 from workshop.model.checks import Warning, checks
@@ -23,7 +23,6 @@ from workshop.model.fields import format_number, format_value
 from workshop.model.sections import STEP_PROMPTS, FieldKind, Section, section, sections_for
 from workshop.model.session import Session
 from workshop.model.structure import PRINCIPLE_HINTS, ComplaintStageKind, Principle
-from workshop.store import GroupSummary
 
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 #: From this width on, tables also show votes and who raised each item.
@@ -47,7 +46,34 @@ _STATUS_STYLE = {
 
 
 def _console() -> Console:
-    return Console(highlight=False)
+    # markup off: text typed in the room ("[bold]", "[/]", "[link=…]") is shown as typed, and
+    # cannot raise MarkupError; our own styled lines ask for markup=True
+    return Console(highlight=False, markup=False)
+
+
+#: Characters that make a terminal act rather than print (ESC, BEL, NUL, the C1 controls…),
+#: shown as visible symbols instead: a participant's text must never reach the terminal raw.
+_VISIBLE = str.maketrans(
+    {code: chr(0x2400 + code) for code in range(32) if chr(code) not in "\t\n"}
+    | {0x7F: "\u2421"}
+    | dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+)
+
+
+def _visible(text: str) -> str:
+    """`text` with line endings made plain and every other control character made visible."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_VISIBLE)
+
+
+def _visible_copy(value: Any) -> Any:
+    """A copy of a model's dump with `_visible` applied to every string in it."""
+    if isinstance(value, str):
+        return _visible(value)
+    if isinstance(value, dict):
+        return {key: _visible_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible_copy(item) for item in value]
+    return value
 
 
 def _bar(percent: int, width: int = 10) -> Text:
@@ -58,55 +84,8 @@ def _bar(percent: int, width: int = 10) -> Text:
 
 # -- workshop list ---------------------------------------------------------------------------
 
-
-def print_groups(groups: list[GroupSummary], data_dir: Path) -> None:
-    """The groups of a data folder and their sessions, as a table (or a first-run hint)."""
-    console = _console()
-    if not groups:
-        console.print(f"No groups yet in {data_dir}.")
-        console.print("Try [bold]workshop demo[/] for a sample, or [bold]workshop new[/] to start.")
-        return
-    console.print(f"[dim]Groups in {data_dir}[/]")
-    for summary in groups:
-        if summary.group is None:
-            console.print(f"[red]✗ {summary.path.name}[/]: {summary.error}")
-            continue
-        console.print(_group_table(summary, console.width >= _ROOMY))
-    console.print(
-        "[dim]Show one with[/] workshop show SESSION [dim](an id or its first letters)[/]"
-    )
-
-
-def _group_table(summary: GroupSummary, roomy: bool) -> Table:
-    assert summary.group is not None
-    name = summary.group.name
-    if summary.group.organisation and summary.group.organisation not in name:
-        name += f" · {summary.group.organisation}"
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=name,
-        title_justify="left",
-        title_style="bold magenta",
-        expand=True,
-        pad_edge=False,
-    )
-    table.add_column("Session", no_wrap=True, style="bold")
-    table.add_column("Part", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Title", min_width=12, ratio=2)
-    if roomy:
-        table.add_column("Facilitator", min_width=11, ratio=1)
-    table.add_column("Status")
-    table.add_column("Done", justify="right", no_wrap=True)
-    for s in sorted(summary.sessions, key=lambda s: (s.part, s.date)):
-        done = round(sum(s.completeness.values()) / max(len(s.completeness), 1))
-        who = [s.facilitator or "—"] if roomy else []
-        table.add_row(
-            s.id, str(s.part), s.date.isoformat(), s.title or "—", *who, s.status.value, f"{done}%"
-        )
-    if not summary.sessions:
-        table.caption = "no sessions yet"
-    return table
+# The list lives in `listing` (it must not import the model); kept here for callers of show.
+print_groups = listing.print_groups
 
 
 # -- workshop show ---------------------------------------------------------------------------
@@ -115,6 +94,8 @@ def _group_table(summary: GroupSummary, roomy: bool) -> Table:
 def print_session(group: WorkshopGroup, session: Session, only: Step | None = None) -> None:
     """A session readably: header, agenda and completeness, each step's sections, warnings."""
     console = _console()
+    group = WorkshopGroup.model_validate(_visible_copy(group.model_dump()))
+    session = Session.model_validate(_visible_copy(session.model_dump()))
     console.print(_header(group, session))
     warnings = checks(session)
     steps = [only] if only else list(Step)
@@ -160,7 +141,9 @@ def _header(group: WorkshopGroup, session: Session) -> RenderableType:
     title = group.name + (
         f" · {group.organisation}" if group.organisation not in group.name else ""
     )
-    return Panel(Group(lines, agenda), title=title, title_align="left", border_style="magenta")
+    return Panel(
+        Group(lines, agenda), title=Text(title), title_align="left", border_style="magenta"
+    )
 
 
 def _step_panel(

@@ -24,7 +24,6 @@ from workshop.store.durable import (
 )
 from workshop.store.lock import GroupLock
 from workshop.store.names import lock_path
-from workshop.store.summary import summarise
 
 
 def _doc(session: Session) -> dict[str, Any]:
@@ -97,11 +96,13 @@ class GroupEditor:
         version = schema.schema_version(tables, name)
         migrated = schema.migrate(tables, version, name)
         group = schema.group_of(migrated, name)
-        sessions = schema.sessions_of(migrated, group, name)
+        # every session the file's fingerprints do not vouch for is validated now
+        docs, validated = schema.checked_sessions(migrated, group.id, name)
         schema.check_trash(migrated, name)
         if version < schema.SCHEMA_VERSION:
             migrated["summaries"] = {
-                str(i): summarise(s).model_dump(mode="json") for i, s in enumerate(sessions, 1)
+                str(i): schema.summary_doc(validated[sid], doc)
+                for i, (sid, doc) in enumerate(docs.items(), 1)
             }
             try:
                 history.keep(self.path, "migration")
@@ -160,7 +161,7 @@ class GroupEditor:
             doc = self._session_doc(session_id)
             if doc is None:
                 raise NotFound(f"no session {session_id} in '{self.group.name}'")
-            return schema.session_from(dict(doc), self.group, self.path.name)
+            return schema.session_from(dict(doc), self.group.id, self.path.name)
 
     def deleted(self) -> list[Session]:
         """Deleted sessions that can still be restored, most recently deleted first."""
@@ -168,7 +169,7 @@ class GroupEditor:
             docs = sorted(
                 self._table("trash").all(), key=lambda d: str(d.get("deleted_at")), reverse=True
             )
-            return [schema.session_from(d["session"], self.group, self.path.name) for d in docs]
+            return [schema.session_from(d["session"], self.group.id, self.path.name) for d in docs]
 
     # -- changing ----------------------------------------------------------------------------
 
@@ -183,10 +184,11 @@ class GroupEditor:
             if self._session_doc(session.id) is not None:
                 raise InvalidInput(f"a session with id {session.id} is already in this group")
             saved = session.model_copy(update={"revision": 1, "updated_at": model_base.now()})
+            doc = _doc(saved)
             with self._change():
-                self._table("sessions").insert(_doc(saved))
+                self._table("sessions").insert(doc)
                 self._table("summaries").upsert(
-                    summarise(saved).model_dump(mode="json"), where("id") == saved.id
+                    schema.summary_doc(saved, doc), where("id") == saved.id
                 )
             return saved
 
@@ -209,11 +211,12 @@ class GroupEditor:
             saved = session.model_copy(
                 update={"revision": session.revision + 1, "updated_at": model_base.now()}
             )
+            new = _doc(saved)
             try:
                 with self._change():
-                    self._table("sessions").update(_replace_with(_doc(saved)), doc_ids=[doc.doc_id])
+                    self._table("sessions").update(_replace_with(new), doc_ids=[doc.doc_id])
                     self._table("summaries").upsert(
-                        summarise(saved).model_dump(mode="json"), where("id") == saved.id
+                        schema.summary_doc(saved, new), where("id") == saved.id
                     )
             except ReplacedButUnconfirmed:
                 self._unconfirmed[session.id] = saved.revision
@@ -252,14 +255,15 @@ class GroupEditor:
             if self._session_doc(session_id) is not None:
                 raise InvalidInput(f"session {session_id} is already in the group")
             newest = max(docs, key=lambda d: str(d.get("deleted_at")))
-            session = schema.session_from(newest["session"], self.group, self.path.name)
+            session = schema.session_from(newest["session"], self.group.id, self.path.name)
             saved = session.model_copy(
                 update={"revision": session.revision + 1, "updated_at": model_base.now()}
             )
+            doc = _doc(saved)
             with self._change():
-                self._table("sessions").insert(_doc(saved))
+                self._table("sessions").insert(doc)
                 self._table("summaries").upsert(
-                    summarise(saved).model_dump(mode="json"), where("id") == saved.id
+                    schema.summary_doc(saved, doc), where("id") == saved.id
                 )
                 trash.remove(doc_ids=[newest.doc_id])
             return saved

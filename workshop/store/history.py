@@ -17,7 +17,6 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workshop.model import base as model_base
 from workshop.store.durable import fsync_directory
 from workshop.store.summary import GroupVersion
 
@@ -58,7 +57,7 @@ def due(path: Path, spacing: float) -> bool:
     recent = [v for v in versions(path) if v.reason not in PERMANENT]
     if not recent:
         return True
-    age = (model_base.now() - recent[0].saved_at).total_seconds()
+    age = (_now() - recent[0].saved_at).total_seconds()
     return age >= spacing or age < 0
 
 
@@ -73,7 +72,7 @@ def keep(path: Path, reason: str) -> Path | None:
         if part.is_symlink():
             raise OSError(errno.ELOOP, "a link, not a folder, in the data folder", str(part))
     target_folder.mkdir(parents=True, exist_ok=True)
-    stamp = model_base.now().astimezone(UTC).strftime(_STAMP)
+    stamp = _now().astimezone(UTC).strftime(_STAMP)
     target = target_folder / f"{stamp}-{reason}.{secrets.token_hex(2)}.json"
     try:
         os.link(path, target, follow_symlinks=False)
@@ -91,7 +90,7 @@ def _prune(path: Path) -> None:
     and drop the one whose neighbours are closest relative to its age, so the set reaches
     back from minutes to hours and days rather than holding only the last few minutes."""
     rotating = [v for v in versions(path) if v.reason not in PERMANENT]  # newest first
-    current = model_base.now()
+    current = _now()
 
     def crowding(i: int) -> tuple[float, int]:
         span = (rotating[i - 1].saved_at - rotating[i + 1].saved_at).total_seconds()
@@ -103,3 +102,10 @@ def _prune(path: Path) -> None:
         with contextlib.suppress(OSError):
             rotating[crowded].path.unlink()
         del rotating[crowded]
+
+
+def _now() -> datetime:
+    # the model's clock (tests patch it), imported when first needed: listing never needs it
+    from workshop.model import base as model_base
+
+    return model_base.now()

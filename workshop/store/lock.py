@@ -18,7 +18,6 @@ from pathlib import Path
 import orjson
 
 from workshop.errors import LockedByOther, StoreError
-from workshop.model import base as model_base
 
 
 def default_holder() -> str:
@@ -66,6 +65,8 @@ class GroupLock:
         text = holder if holder else default_holder()
         if holder and "pid" not in holder:
             text = f"{holder} (pid {os.getpid()})"
+        from workshop.model import base as model_base  # the model's clock; tests patch it
+
         record = orjson.dumps({"holder": text, "since": model_base.now().isoformat()})
         # Who holds it is a courtesy to the next editor; failing to write it is not fatal.
         with contextlib.suppress(OSError):

@@ -4,7 +4,8 @@ Version 2 (current) — a TinyDB file with five tables, each `{doc_id: document}
   meta       one document: {"schema_version": 2, "app_version": "0.1.0"}
   group      one document: the Group
   sessions   one document per session: the Session as JSON
-  summaries  one per session: SessionSummary (counts and completeness for listings)
+  summaries  one per session: SessionSummary (counts and completeness for listings), and the
+             `fingerprint` of its session's document as saved (see `vouched`)
   trash      deleted sessions: {"deleted_at": iso time, "session": {...}}; undo moves them back
 
 Version 1 (files written before versions were recorded) — no `meta` table; `group` as above;
@@ -13,22 +14,33 @@ of plain names (each becomes a Participant with an id derived from the session i
 place, so reading the file twice gives the same ids) and `notes` one text for the whole
 session (kept as the research step's notes). There were no summaries and no trash.
 
-Every check raises UnreadableFile or NewerSchema with one line; nothing here writes."""
+Every check raises UnreadableFile or NewerSchema with one line; nothing here writes.
+
+The model (and pydantic) is imported only by the functions that validate: listing a folder
+checks the group and the stored summaries by hand and never needs it."""
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+import orjson
 
 from workshop import __version__
 from workshop.errors import NewerSchema, UnreadableFile
-from workshop.model.base import Step
-from workshop.model.fields import explain
-from workshop.model.session import Group, Session
 from workshop.store.durable import paused_gc
-from workshop.store.summary import SessionSummary, summarise
+from workshop.store.summary import (
+    SESSION_KEYS,
+    ListedGroup,
+    SessionSummary,
+    listed_group,
+    listed_session,
+    summarise,
+)
+
+if TYPE_CHECKING:
+    from workshop.model.session import Group, Session
 
 SCHEMA_VERSION = 2
 Tables = dict[str, Any]
@@ -89,7 +101,7 @@ def _migrate_session_1(doc: dict[str, Any], name: str) -> dict[str, Any]:
     notes = doc.get("notes", "")
     if not isinstance(notes, str):
         raise _bad(name, "version-1 notes must be one text")
-    doc["notes"] = {Step.RESEARCH.value: notes} if notes.strip() else {}
+    doc["notes"] = {"research": notes} if notes.strip() else {}
     doc.setdefault("revision", 1)
     return doc
 
@@ -110,75 +122,154 @@ def migrate(tables: Tables, version: int, name: str) -> Tables:
     }
 
 
-def group_of(tables: Tables, name: str) -> Group:
+def _group_doc(tables: Tables, name: str) -> dict[str, Any]:
     docs = list(table(tables, "group", name).values())
     if len(docs) != 1:
         raise _bad(name, f"it holds {len(docs)} group records instead of one")
+    return docs[0]
+
+
+def group_of(tables: Tables, name: str) -> Group:
+    """The group, validated by the model."""
+    from pydantic import ValidationError
+
+    from workshop.model.fields import explain
+    from workshop.model.session import Group
+
+    doc = _group_doc(tables, name)
     try:
-        return Group.model_validate(docs[0])
+        return Group.model_validate(doc)
     except ValidationError as error:
         raise _bad(name, f"group: {explain(error)}") from None
 
 
-def session_from(doc: dict[str, Any], group: Group, name: str) -> Session:
+def listed_group_of(tables: Tables, name: str) -> ListedGroup:
+    """The group as a listing shows it, checked by hand (no model)."""
+    listed = listed_group(_group_doc(tables, name))
+    if isinstance(listed, str):
+        raise _bad(name, listed)
+    return listed
+
+
+def session_from(doc: dict[str, Any], group_id: str, name: str) -> Session:
+    """A session document validated by the model; UnreadableFile with one line if it fails."""
+    from pydantic import ValidationError
+
+    from workshop.model.fields import explain
+    from workshop.model.session import Session
+
     try:
         session = Session.model_validate(doc)
     except ValidationError as error:
         raise _bad(name, f"session {doc.get('id', '?')!s:.20}: {explain(error)}") from None
-    if session.group_id != group.id:
+    if session.group_id != group_id:
         raise _bad(name, f"session {session.id} belongs to another group")
     return session
 
 
-def sessions_of(tables: Tables, group: Group, name: str) -> list[Session]:
+def session_docs(tables: Tables, group_id: str, name: str) -> dict[str, dict[str, Any]]:
+    """The sessions' documents by id, their top level checked (an id, unique, of this group)
+    without validating their content."""
+    docs: dict[str, dict[str, Any]] = {}
+    for doc in table(tables, "sessions", name).values():
+        session_id = doc.get("id")
+        if type(session_id) is not str:
+            raise _bad(name, "a session has no id")
+        if session_id in docs:
+            raise _bad(name, "two sessions share an id")
+        if doc.get("group_id") != group_id:
+            raise _bad(name, f"session {session_id:.20} belongs to another group")
+        docs[session_id] = doc
+    return docs
+
+
+def fingerprint(doc: Mapping[str, Any]) -> str:
+    """A digest of a session's document as the file holds it. A session saved by the store
+    was validated first; the digest stored beside it vouches it was not changed since."""
+    try:
+        encoded = orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError:
+        return ""  # vouches for nothing; saving such a session fails with its own reason
+    return hashlib.sha1(encoded).hexdigest()
+
+
+def vouched(tables: Tables, docs: Mapping[str, dict[str, Any]], name: str) -> set[str]:
+    """Ids of the sessions whose document matches the fingerprint stored in its summary: they
+    can be validated when first used. Any other session (edited or damaged outside the app,
+    or saved by an older version) must be validated before the file is accepted."""
+    stored = {
+        doc.get("id"): doc.get("fingerprint") for doc in table(tables, "summaries", name).values()
+    }
     with paused_gc():
-        docs = table(tables, "sessions", name).values()
-        sessions = [session_from(doc, group, name) for doc in docs]
-    ids = [s.id for s in sessions]
-    if len(set(ids)) != len(ids):
-        raise _bad(name, "two sessions share an id")
+        return {
+            sid
+            for sid, doc in docs.items()
+            if type(stored.get(sid)) is str and stored[sid] and stored[sid] == fingerprint(doc)
+        }
+
+
+def checked_sessions(
+    tables: Tables, group_id: str, name: str
+) -> tuple[dict[str, dict[str, Any]], dict[str, Session]]:
+    """The sessions' documents by id, and those validated now: every session the file's
+    fingerprints do not vouch for. Raises UnreadableFile when any of those is not valid."""
+    docs = session_docs(tables, group_id, name)
+    trusted = vouched(tables, docs, name)
+    with paused_gc():
+        validated = {
+            sid: session_from(doc, group_id, name)
+            for sid, doc in docs.items()
+            if sid not in trusted
+        }
+    return docs, validated
+
+
+def sessions_of(tables: Tables, group: Group, name: str) -> list[Session]:
+    """Every session, validated, in order."""
+    docs = session_docs(tables, group.id, name)
+    with paused_gc():
+        sessions = [session_from(doc, group.id, name) for doc in docs.values()]
     return sorted(sessions, key=lambda s: (s.part, s.date, s.id))
 
 
-def summaries_of(tables: Tables, group: Group, name: str) -> list[SessionSummary]:
-    """Listing summaries, from the stored ones when they match the session's revision;
+def summary_doc(session: Session, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored summary of a session whose document (as saved) is `doc`."""
+    return {**summarise(session).to_doc(), "fingerprint": fingerprint(doc)}
+
+
+def summaries_of(tables: Tables, group_id: str, name: str) -> list[SessionSummary]:
+    """Listing summaries, from the stored ones when they match the session's top level;
     a missing or outdated summary is computed from the session (validating it)."""
     stored: dict[str, SessionSummary] = {}
     for doc in table(tables, "summaries", name).values():
-        try:
-            summary = SessionSummary.model_validate(doc)
-        except ValidationError:
-            continue  # recomputed below
-        stored[summary.id] = summary
+        summary = listed_session(doc)
+        if summary is not None:
+            stored[summary.id] = summary
     result = []
     docs = table(tables, "sessions", name).values()
     if len({str(doc.get("id")) for doc in docs}) != len(docs):
         raise _bad(name, "two sessions share an id")
     for doc in docs:
         summary_or_none = stored.get(str(doc.get("id")))
-        if summary_or_none is not None and _matches(summary_or_none, doc, group):
+        if summary_or_none is not None and _matches(summary_or_none, doc, group_id):
             result.append(summary_or_none)
         else:
-            result.append(summarise(session_from(doc, group, name)))
+            result.append(summarise(session_from(doc, group_id, name)))
     return sorted(result, key=lambda s: (s.part, s.date, s.id))
 
 
 #: Fields a summary repeats from its session: a cheap check that the session's top level is
 #: intact (its content is validated in full on load and on edit).
-_REPEATED = ("id", "group_id", "part", "title", "facilitator", "follows", "revision")
+_REPEATED = ("id", "group_id", "part", "title", "facilitator", "follows", "revision", "status")
 
 
-def _matches(summary: SessionSummary, doc: dict[str, Any], group: Group) -> bool:
+def _matches(summary: SessionSummary, doc: dict[str, Any], group_id: str) -> bool:
     return (
-        summary.group_id == group.id
+        summary.group_id == group_id
         and all(getattr(summary, key) == doc.get(key) for key in _REPEATED)
         and summary.date.isoformat() == doc.get("date")
-        and summary.status.value == doc.get("status")
-        and doc.keys() == _SESSION_KEYS
+        and doc.keys() == SESSION_KEYS
     )
-
-
-_SESSION_KEYS = set(Session.model_fields)
 
 
 def check_trash(tables: Tables, name: str) -> None:

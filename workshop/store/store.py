@@ -5,21 +5,26 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
-from workshop.model.session import Group, Session
 from workshop.store import history, schema
 from workshop.store.durable import (
     atomic_write,
     create_exclusive,
     decode,
     encode,
+    paused_gc,
     read_bytes,
 )
-from workshop.store.editor import GroupEditor
 from workshop.store.lock import GroupLock
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
+
+if TYPE_CHECKING:
+    # Listing needs neither the editor (TinyDB) nor the model (pydantic): imported when used.
+    from workshop.model.session import Group, Session
+    from workshop.store.editor import GroupEditor
 
 _StatKey = tuple[int, int, int, int]
 
@@ -104,9 +109,11 @@ class Store:
         if cached is not None and cached[0] == key:
             return cached[1]
         try:
-            tables = self._read(path)
-            group = schema.group_of(tables, path.name)
-            summary = GroupSummary(group, path, schema.summaries_of(tables, group, path.name))
+            with paused_gc():
+                tables = self._read(path)
+                group = schema.listed_group_of(tables, path.name)
+                sessions = schema.summaries_of(tables, group.id, path.name)
+            summary = GroupSummary(group, path, sessions)
         except (StoreError, NotFound) as error:
             summary = GroupSummary(None, path, [], str(error))
         if stat.S_ISREG(info.st_mode):
@@ -118,16 +125,21 @@ class Store:
         self._listed.pop(path, None)
 
     def load_group(self, group_id: str) -> GroupFile:
-        """A group and all its sessions, validated, without a lock. A file of an older format is
-        migrated in memory only (it is written when next opened for editing)."""
+        """A group and its sessions, without a lock; a bad file is refused (UnreadableFile).
+        A file of an older format is migrated in memory only (it is written when next opened
+        for editing). Sessions the file's fingerprints vouch for (saved by the store and
+        unchanged since) are validated when first used; every other one is validated now."""
         path = self.path_of(group_id)
         tables = self._read(path)
         group = schema.group_of(tables, path.name)
         if group.id != group_id:
             raise UnreadableFile(f"{path.name} holds group {group.id}, not {group_id}")
-        sessions = schema.sessions_of(tables, group, path.name)
+        docs, validated = schema.checked_sessions(tables, group.id, path.name)
         schema.check_trash(tables, path.name)
-        return GroupFile(group, sessions, path)
+        name = path.name
+        return GroupFile(
+            group, docs, path, lambda doc: schema.session_from(doc, group_id, name), validated
+        )
 
     def find_session(self, ref: str) -> tuple[Group, Session]:
         """A session by id, or by a prefix of its id unique across every readable group."""
@@ -153,7 +165,7 @@ class Store:
         group = schema.group_of(tables, path.name)
         for doc in schema.table(tables, "sessions", path.name).values():
             if doc.get("id") == session_id:
-                return group, schema.session_from(doc, group, path.name)
+                return group, schema.session_from(doc, group.id, path.name)
         raise NotFound(f"no session {session_id} in '{group.name}'")
 
     # -- writing ---------------------------------------------------------------------------
@@ -181,6 +193,8 @@ class Store:
 
     def edit(self, group_id: str, holder: str | None = None) -> GroupEditor:
         """Open a group for editing: takes its lock now or raises LockedByOther."""
+        from workshop.store.editor import GroupEditor
+
         return GroupEditor(
             self.path_of(group_id), holder, spacing=self.history_spacing, on_save=self.forget
         )
@@ -198,9 +212,9 @@ class Store:
             tables = schema.migrate(
                 tables, schema.schema_version(tables, version.name), version.name
             )
-            group = schema.group_of(tables, version.name)
+            group = schema.listed_group_of(tables, version.name)
             return GroupSummary(
-                group, version.path, schema.summaries_of(tables, group, version.name)
+                group, version.path, schema.summaries_of(tables, group.id, version.name)
             )
         except (StoreError, OSError) as error:
             return GroupSummary(None, version.path, [], str(error))
@@ -239,4 +253,4 @@ class Store:
         finally:
             lock.release()
             self.forget(path)
-        return GroupFile(group, sessions, path)
+        return GroupFile.of(group, sessions, path)

@@ -1,13 +1,14 @@
 """Autosave: serialised saves of a session through the group's editor, latest state wins.
 
-Knows nothing of Textual: the session screen takes a snapshot on the event loop and hands it
-to `save` in a worker thread; saves never overlap and an older snapshot never overwrites a
+Knows nothing of Textual: the session screen takes a snapshot (a `model_dump()`, far cheaper
+than a deep copy) on the event loop and hands it to `save_dump` in a worker thread; saves never overlap and an older snapshot never overwrites a
 newer one."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from workshop.model.session import Session
 from workshop.store import GroupEditor
@@ -52,11 +53,26 @@ class Autosaver:
         with self._lock:
             if generation <= self._saved_generation:
                 return SaveOutcome(generation, skipped=True)
-            copy = snapshot.model_copy(update={"revision": self._revision})
-            saved = self.editor.save_session(copy)
-            self._revision = saved.revision
-            self._saved_generation = generation
-            return SaveOutcome(generation, saved=saved)
+            return self._save(snapshot, generation)
+
+    def save_dump(self, dump: dict[str, Any], generation: int) -> SaveOutcome:
+        """Save a session given as its `model_dump()` (taken on the event loop at `generation`).
+
+        The dump is the cheap snapshot: one call into pydantic-core, which runs no Python code
+        and so cannot see the session half-changed; building the Session back from it is left
+        to this (worker) thread. Raises as `save`."""
+        with self._lock:
+            if generation <= self._saved_generation:
+                return SaveOutcome(generation, skipped=True)
+            return self._save(Session.model_validate(dump), generation)
+
+    def _save(self, snapshot: Session, generation: int) -> SaveOutcome:
+        # called with the lock held
+        copy = snapshot.model_copy(update={"revision": self._revision})
+        saved = self.editor.save_session(copy)
+        self._revision = saved.revision
+        self._saved_generation = generation
+        return SaveOutcome(generation, saved=saved)
 
     def rebase(self, saved: Session) -> None:
         """Continue from a copy saved elsewhere through the same editor (the review screen)."""

@@ -83,7 +83,8 @@ class ItemForm(ModalScreen[dict[str, Any] | None]):
         verb = "Edit" if self.values else "Add to"
         with Vertical(id="item-form"):
             yield Static(f"{verb}: {self.section.title}", classes="form-title")
-            with VerticalScroll():
+            # not a Tab stop of its own: focus goes from field to field and scrolls them into view
+            with VerticalScroll(can_focus=False):
                 for spec in self.section.fields:
                     yield from self._field(spec)
             with Horizontal(classes="form-buttons"):
@@ -128,6 +129,14 @@ class ItemForm(ModalScreen[dict[str, Any] | None]):
                 id=wid,
             )
         yield Static("", id=f"error-{spec.name}", classes="field-error")
+
+    def on_mount(self) -> None:
+        # the first field has the focus, its cursor after the text: what is typed at once lands
+        # there, added to an edited text rather than in front of it
+        first = self.query_one(f"#field-{self.section.fields[0].name}")
+        first.focus()
+        if isinstance(first, TextArea):
+            first.move_cursor(first.document.end)
 
     @on(Input.Changed)
     def _show_check(self, event: Input.Changed) -> None:

@@ -176,17 +176,20 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
 
     def compose(self) -> ComposeResult:
         if self._open_error is not None:
-            yield Static(f"This session cannot be opened: {self._open_error}", id="open-error")
+            yield Static(
+                f"This session cannot be opened: {self._open_error}", id="open-error", markup=False
+            )
             yield Footer()
             return
         session = self.session
         with Horizontal(id="session-header"):
-            title = session.title or self.group.name
-            yield Static(f"{self.group.name} · {session.label} · {title}", id="session-title")
+            # a session without a title of its own is named by its group (not the group twice)
+            title = " · ".join(filter(None, [self.group.name, session.label, session.title]))
+            yield Static(title, id="session-title", markup=False)
             yield Label("Read-only review", id="read-only-label")
             yield StepTimer(id="timer")
             yield SaveIndicator("", id="save-indicator")
-        yield Static(f"⚠ {self.lock_reason}", id="lock-banner")
+        yield Static(f"⚠ {self.lock_reason}", id="lock-banner", markup=False)
         yield StepNav(id="step-nav")
         with Horizontal(id="session-body"):
             with TabbedContent(id="steps"):
@@ -360,13 +363,15 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         if self.autosaver is None or self.stale or not self.autosaver.dirty:
             return
         self.query_one(SaveIndicator).show_saving()
-        self._save(self.session.model_copy(deep=True), self.autosaver.generation)
+        # a dump, not a deep copy: one pydantic-core call (no Python code runs inside it, so the
+        # session cannot change half-way); the worker builds the Session back from it
+        self._save(self.session.model_dump(), self.autosaver.generation)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _save(self, snapshot: Session, generation: int) -> None:
+    def _save(self, snapshot: dict[str, Any], generation: int) -> None:
         assert self.autosaver is not None
         try:
-            outcome = self.autosaver.save(snapshot, generation)
+            outcome = self.autosaver.save_dump(snapshot, generation)
         except (WorkshopError, OSError) as error:
             self.post_message(self.Saved(generation, None, error))
         else:
@@ -416,7 +421,7 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         if not self.autosaver.dirty:
             return
         try:
-            self.autosaver.save(self.session.model_copy(deep=True), self.autosaver.generation)
+            self.autosaver.save_dump(self.session.model_dump(), self.autosaver.generation)
         except (WorkshopError, OSError) as error:
             self.notify(f"Could not save on leaving: {error}", severity="error")
 
@@ -426,11 +431,15 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
     def _field_edited(self, event: StepTab.FieldEdited) -> None:
         if self.read_only:
             return
+        before = self.field_value(event.target)
         try:
             self.apply_field(event.target, event.value)
         except (WorkshopError, ValidationError, ValueError) as error:
             text = explain(error) if isinstance(error, ValidationError) else str(error)
             self.notify(text, severity="warning")
+            return
+        if self.field_value(event.target) == before:
+            # an Input announces the value it was given on mount: nothing to save
             return
         self.after_change()
         self.changed(typing=event.typing)

@@ -243,6 +243,16 @@ class SessionEdits:
 
     # -- fields --------------------------------------------------------------------------------
 
+    def field_value(self, target: str) -> Any:
+        """The current value of the non-list field a dotted target names ("" or None if unset)."""
+        session = self.session
+        head, _, rest = target.partition(".")
+        if head == "notes":
+            return session.notes.get(Step(rest), "")
+        if target.startswith("structure.principles."):
+            return session.structure.principles.get(Principle(target.rsplit(".", 1)[1]), "")
+        return getattr(getattr(session, head, None), rest, None)
+
     def apply_field(self, target: str, value: Any) -> None:
         """Set a non-list field of the session from a dotted target."""
         session = self.session

@@ -23,6 +23,7 @@ class ParticipantsPanel(ListView):
             mark = "●" if participant.present else "○"
             talk = "▸ " if participant.id == speaker else "  "
             role = f" ({participant.role})" if participant.role else ""
-            self.append(ListItem(Static(f"{talk}{mark} {participant.name}{role}")))
+            line = f"{talk}{mark} {participant.name}{role}"
+            self.append(ListItem(Static(line, markup=False)))  # a name is text, not markup
         if participants:
             self.index = min(index or 0, len(participants) - 1)

@@ -30,7 +30,7 @@ class ResearchTab(StepTab):
             )
             yield Label("Currency", classes="field-label")
             yield self.field_input("research.currency", research.currency, max_length=4)
-        yield Static("", id="budget-line")
+        yield Static("", id="budget-line", markup=False)  # the currency is typed text
 
     def refresh_guidance(self) -> None:
         super().refresh_guidance()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -92,9 +93,11 @@ class SectionList(Vertical):
 
     def cells(self, position: int, item: Item) -> list[Any]:
         row: list[Any] = [position, item.votes]
+        # escaped: a DataTable reads a str cell as markup, and "[/]" typed in the room would
+        # raise MarkupError (or "[red]" restyle the row)
         for name in self.section.columns:
-            row.append(self.cell(item, name))
-        row.append(self.session.participant_name(item.raised_by))
+            row.append(escape(self.cell(item, name)))
+        row.append(escape(self.session.participant_name(item.raised_by)))
         return row
 
     def cell(self, item: Item, name: str) -> str:
@@ -131,7 +134,8 @@ class SectionList(Vertical):
         """Refresh one row's cells in place."""
         position = self.items.index(item) + 1
         for column, value in zip(self.table.columns, self.cells(position, item), strict=True):
-            self.table.update_cell(item.id, column, value)
+            # update_width: a cell filled in later (a quadrant, who raised it) is shown whole
+            self.table.update_cell(item.id, column, value, update_width=True)
         self._sort()
 
     def remove_row(self, item_id: str, from_position: int) -> None:

@@ -46,7 +46,7 @@ class StepTab(VerticalScroll):
     def compose(self) -> ComposeResult:
         if self.step is not None:
             yield Static(STEP_PROMPTS[self.step], classes="step-prompt")
-            yield Static("", classes="guidance")
+            yield Static("", classes="guidance", markup=False)  # warnings quote item text
         yield from self.compose_fields()
         for section_ in sections_for(self.step):
             yield SectionList(section_, self.session).data_bind(StepTab.read_only)

@@ -1,0 +1,60 @@
+"""Opening a session and leaving it untouched writes nothing; an autosave never blocks keys."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.test_session import open_session, settle, three_expectations
+from workshop.model.base import Step
+from workshop.model.session import Session, Timebox
+from workshop.store import Store
+
+SIZE = (120, 36)
+
+
+def filled(session: Session) -> None:
+    """Every kind of field a widget is given on mount: inputs, notes, narrative, a timebox."""
+    three_expectations(session)
+    session.research.budget = 120000
+    session.research.currency = "£"
+    session.notes[Step.RESEARCH] = "Ask about the phones"
+    session.notes[Step.DOCUMENT] = "Keep it short"
+    session.document.aims = "Every call answered by a person"
+    session.agenda[Step.RESEARCH] = Timebox(minutes=20, spent_seconds=61.3)
+
+
+async def test_open_and_escape_writes_nothing(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"], fill=filled)
+    path = store.path_of(group.id)
+    before = path.read_bytes()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        for step in ("consult", "structure", "document", "around", "research"):
+            await app.run_action(f"step('{step}')", screen)
+            await pilot.pause()
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert "Saving" not in str(screen.query_one("#save-indicator", Static).render())
+        await pilot.press("escape")
+        await settle(pilot)
+    assert path.read_bytes() == before
+
+
+async def test_open_and_quit_writes_nothing(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"], fill=filled)
+    path = store.path_of(group.id)
+    before = path.read_bytes()
+    for _ in range(3):
+        app = app_factory(session.id)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_session(app, pilot)
+            await pilot.pause(0.2)
+            await pilot.press("q")
+            await settle(pilot)
+    assert path.read_bytes() == before
