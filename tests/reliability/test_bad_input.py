@@ -8,18 +8,20 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import json
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
-from datetime import UTC, datetime
-
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.export.factories import full_session, make_group
 from tests.reliability.helpers import count
 from workshop.cli import main
+from workshop.errors import InvalidInput
 from workshop.model import Group, Participant, Principle, Session, Step
 from workshop.model.document import NARRATIVE_SECTIONS
 from workshop.model.sections import SECTIONS, FieldKind
@@ -52,12 +54,14 @@ HOSTILE = [
 ]
 
 _text = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
-_huge = st.builds(lambda base, n: (base * n)[:100_000], st.sampled_from(HOSTILE[:-3]), st.just(9000))
+_huge = st.builds(
+    lambda base: (base * (100_000 // len(base) + 1))[:100_000], st.sampled_from(HOSTILE)
+)
 HOSTILE_TEXT = st.one_of(st.sampled_from(HOSTILE), _text, _huge)
 #: A few texts per example, handed out in turn to every field.
-TEXTS = st.lists(
-    st.one_of(st.sampled_from(HOSTILE), _text), min_size=1, max_size=8
-) | st.lists(HOSTILE_TEXT, min_size=1, max_size=4)
+TEXTS = st.lists(st.one_of(st.sampled_from(HOSTILE), _text), min_size=1, max_size=8) | st.lists(
+    HOSTILE_TEXT, min_size=1, max_size=4
+)
 
 FIXED = datetime(2026, 1, 1, tzinfo=UTC)
 EXAMPLES = count(40, 300)
@@ -156,7 +160,7 @@ def test_cli_dump_and_import_replace_round_trip(tmp_path: Path) -> None:
     examples = (HOSTILE, [HOSTILE[3], HOSTILE[14]], [(HOSTILE[5] * 9000)[:100_000]])
     for number, texts in enumerate(examples):
         source, target = tmp_path / f"a{number}", tmp_path / f"b{number}"
-        group, saved = _stored(source, texts)
+        _, saved = _stored(source, texts)
         code, dumped, err = _run("--data-dir", str(source), "dump", saved.id)
         assert (code, err) == (0, "")
         file = tmp_path / f"{saved.id}.json"
@@ -241,7 +245,7 @@ def test_show_renders_100_kb_fields() -> None:
 
 def test_show_prints_markup_literally(tmp_path: Path) -> None:
     """Rich markup typed in the room is text, not styling: it is printed as typed."""
-    group, saved = _stored(tmp_path, ["[bold red]x[/]", "[link=http://e.example]go[/link]"])
+    _, saved = _stored(tmp_path, ["[bold red]x[/]", "[link=http://e.example]go[/link]"])
     code, out, err = _run("--data-dir", str(tmp_path), "show", saved.id)
     assert (code, err) == (0, "")
     assert "[bold red]x[/]" in out
@@ -249,3 +253,19 @@ def test_show_prints_markup_literally(tmp_path: Path) -> None:
     code, out, err = _run("--data-dir", str(tmp_path), "list")
     assert (code, err) == (0, "")
     assert "[bold red]x[/]" in out or "[link=http://e.example]go[/link]" in out
+
+
+def test_a_lone_surrogate_is_refused_at_import_with_one_line(tmp_path: Path) -> None:
+    """JSON can spell a lone surrogate ("\\ud800") that no file can hold as UTF-8: the import
+    refuses it with the field named, and nothing is written."""
+    group, session = hostile_pair(["x"])
+    raw = json.loads(dump_session(group, session))
+    raw["session"]["title"] = "bad \ud800 half"
+    file = tmp_path / "in.json"
+    file.write_text(json.dumps(raw), encoding="utf-8")  # ascii escapes: a valid file
+    with pytest.raises(InvalidInput, match="title"):
+        load_transfer(file.read_text(encoding="utf-8"))
+    code, out, err = _run("--data-dir", str(tmp_path / "data"), "import", str(file))
+    assert code == 1 and out == ""
+    assert len(err.splitlines()) == 1 and "title" in err
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").glob("*.json"))

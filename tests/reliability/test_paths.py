@@ -149,9 +149,7 @@ def test_export_out_through_a_symlink_writes_inside_its_target(
 
 def test_export_out_with_dotdot_writes_where_it_resolves(sandbox: Path, session_in: Path) -> None:
     before = files_under(sandbox)
-    code, _, err = run(
-        "--data-dir", str(session_in), "export", "sess1", "--out", "../cwd/x/../y"
-    )
+    code, _, err = run("--data-dir", str(session_in), "export", "sess1", "--out", "../cwd/x/../y")
     assert (code, err) == (0, "")
     target = sandbox / "cwd" / "y"
     new = assert_only_inside(before, files_under(sandbox), target)
@@ -166,9 +164,7 @@ def test_export_never_follows_a_planted_link_at_its_file_name(
     through: without --force the export takes the next name; with it, the link is replaced."""
     out_dir = sandbox / "cwd" / "out"
     out_dir.mkdir()
-    (out_dir / "outside-victim-2026-05-12-summary.md").symlink_to(
-        sandbox / "outside" / "victim.md"
-    )
+    (out_dir / "outside-victim-2026-05-12-summary.md").symlink_to(sandbox / "outside" / "victim.md")
     flags = ["--force"] if force else []
     code, _, err = run(
         "--data-dir", str(session_in), "export", "sess1", "--out", str(out_dir), *flags

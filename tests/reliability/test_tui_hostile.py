@@ -47,7 +47,8 @@ def stored(data_dir: Path, texts: list[str]) -> tuple[Store, str]:
 async def test_hostile_session_opens_on_every_step(tmp_path: Path, texts: list[str]) -> None:
     store, session_id = stored(tmp_path / "data", texts)
     app = WorkshopApp(store, session_ref=session_id)
-    seen, cells = [], []
+    seen: list[str] = []
+    cells: list[object] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -10,8 +10,8 @@ from typing import Any
 
 from workshop.cli import UsageError
 from workshop.errors import WorkshopError
-from workshop.model.session import Group, Session
-from workshop.store import Store
+from workshop.model.session import Session
+from workshop.store import ListedGroup, Store
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _day(text: str) -> date:
 
 
 def new_session(
-    store: Store, args: argparse.Namespace, existing: Callable[[str], Group | None]
+    store: Store, args: argparse.Namespace, existing: Callable[[str], ListedGroup | None]
 ) -> NewSession:
     """The values of a new session: from the options, else asked. With --no-input a missing
     required value is a usage error naming every option that is missing."""

@@ -160,9 +160,9 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
         ]
         _out(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
-    from workshop.cli import listing
+    from workshop.cli.listing import print_groups
 
-    listing.print_groups(groups, store.data_dir)
+    print_groups(groups, store.data_dir)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import hashlib
 import os
 import secrets
 import stat
@@ -216,12 +217,53 @@ def decode(payload: bytes, name: str) -> Any:
         ) from None
 
 
+#: In a file written by `encode`, what comes just before the sessions, which come last.
+SESSIONS_MARK = b',"sessions":'
+#: The key of the digest of the sessions' bytes, kept in the file's meta record.
+SESSIONS_DIGEST = "sessions_sha1"
+
+
 def encode(value: Any) -> bytes:
-    """A group file's JSON; SaveFailed for text JSON cannot hold (a lone UTF-16 surrogate)."""
+    """A group file's JSON; SaveFailed for text JSON cannot hold (a lone UTF-16 surrogate).
+
+    The sessions table is written last, and a digest of its exact bytes in the meta record:
+    a listing can then read the rest of the file without parsing the sessions, knowing they
+    are as saved (see `head_of`). Any other value is written as it is."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)  # keys may be Step enums
+        sessions = value.get("sessions") if isinstance(value, dict) else None
+        meta = value.get("meta") if isinstance(value, dict) else None
+        if not (isinstance(sessions, dict) and isinstance(meta, dict) and len(meta) == 1):
+            return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)  # keys may be Step enums
+        body = orjson.dumps(sessions, option=orjson.OPT_NON_STR_KEYS)
+        [(meta_id, meta_doc)] = meta.items()
+        head = {key: table for key, table in value.items() if key != "sessions"}
+        digest = hashlib.sha1(body).hexdigest()
+        head["meta"] = {meta_id: {**meta_doc, SESSIONS_DIGEST: digest}}
+        start = orjson.dumps(head, option=orjson.OPT_NON_STR_KEYS)
+        return start[:-1] + SESSIONS_MARK + body + b"}"
     except orjson.JSONEncodeError as error:
         raise SaveFailed(f"could not save: {error}; nothing was written") from None
+
+
+def head_of(payload: bytes) -> dict[str, Any] | None:
+    """Everything but the sessions of a file `encode` wrote, parsed, when the digest in it
+    vouches that the sessions' bytes are exactly as saved; None otherwise (parse it all)."""
+    at = payload.find(SESSIONS_MARK)
+    if at < 0 or not payload.endswith(b"}"):
+        return None
+    try:
+        head = orjson.loads(payload[:at] + b"}")
+    except orjson.JSONDecodeError:
+        return None
+    meta = head.get("meta") if isinstance(head, dict) else None
+    if not isinstance(meta, dict) or len(meta) != 1:
+        return None
+    [doc] = meta.values()
+    digest = doc.get(SESSIONS_DIGEST) if isinstance(doc, dict) else None
+    body = payload[at + len(SESSIONS_MARK) : -1]
+    if type(digest) is not str or hashlib.sha1(body).hexdigest() != digest:
+        return None
+    return head
 
 
 class DurableStorage(Storage):

@@ -187,9 +187,14 @@ def fingerprint(doc: Mapping[str, Any]) -> str:
     """A digest of a session's document as the file holds it. A session saved by the store
     was validated first; the digest stored beside it vouches it was not changed since."""
     try:
-        encoded = orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS)
+        # A document read from a file has only text keys: OPT_NON_STR_KEYS (for the Step keys
+        # of one about to be saved) makes orjson ten times slower, so it is the fallback.
+        encoded = orjson.dumps(doc)
     except orjson.JSONEncodeError:
-        return ""  # vouches for nothing; saving such a session fails with its own reason
+        try:
+            encoded = orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS)
+        except orjson.JSONEncodeError:
+            return ""  # vouches for nothing; saving such a session fails with its own reason
     return hashlib.sha1(encoded).hexdigest()
 
 
@@ -255,6 +260,20 @@ def summaries_of(tables: Tables, group_id: str, name: str) -> list[SessionSummar
             result.append(summary_or_none)
         else:
             result.append(summarise(session_from(doc, group_id, name)))
+    return sorted(result, key=lambda s: (s.part, s.date, s.id))
+
+
+def stored_summaries(tables: Tables, group_id: str, name: str) -> list[SessionSummary] | None:
+    """The stored summaries, when every one is valid, of this group and of a distinct session
+    (a file whose sessions are vouched as saved: see `durable.head_of`); None otherwise."""
+    result = []
+    for doc in table(tables, "summaries", name).values():
+        summary = listed_session(doc)
+        if summary is None or summary.group_id != group_id:
+            return None
+        result.append(summary)
+    if len({s.id for s in result}) != len(result):
+        return None
     return sorted(result, key=lambda s: (s.part, s.date, s.id))
 
 

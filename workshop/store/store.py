@@ -14,6 +14,7 @@ from workshop.store.durable import (
     create_exclusive,
     decode,
     encode,
+    head_of,
     paused_gc,
     read_bytes,
 )
@@ -89,9 +90,10 @@ class Store:
         summaries are used)."""
         result = []
         seen = set()
-        for path in self._files():
-            seen.add(path)
-            result.append(self._summary(path))
+        with paused_gc():  # every file's tables are garbage at once: collections are wasted
+            for path in self._files():
+                seen.add(path)
+                result.append(self._summary(path))
         for gone in set(self._listed) - seen:
             del self._listed[gone]
         return sorted(
@@ -109,16 +111,31 @@ class Store:
         if cached is not None and cached[0] == key:
             return cached[1]
         try:
-            with paused_gc():
-                tables = self._read(path)
-                group = schema.listed_group_of(tables, path.name)
-                sessions = schema.summaries_of(tables, group.id, path.name)
-            summary = GroupSummary(group, path, sessions)
+            summary = self._listed_from_head(path) or self._listed_from_all(path)
         except (StoreError, NotFound) as error:
             summary = GroupSummary(None, path, [], str(error))
         if stat.S_ISREG(info.st_mode):
             self._listed[path] = (key, summary)
         return summary
+
+    def _listed_from_head(self, path: Path) -> GroupSummary | None:
+        """The listing of a file whose sessions are vouched as saved (by the digest `encode`
+        keeps), from its stored summaries alone, without parsing the sessions. None when the
+        file is not such a file or anything in it is unexpected."""
+        try:
+            head = head_of(read_bytes(path))
+        except FileNotFoundError:
+            raise NotFound(f"{path.name} no longer exists") from None
+        if head is None or schema.schema_version(head, path.name) != schema.SCHEMA_VERSION:
+            return None
+        group = schema.listed_group_of(head, path.name)
+        sessions = schema.stored_summaries(head, group.id, path.name)
+        return None if sessions is None else GroupSummary(group, path, sessions)
+
+    def _listed_from_all(self, path: Path) -> GroupSummary:
+        tables = self._read(path)
+        group = schema.listed_group_of(tables, path.name)
+        return GroupSummary(group, path, schema.summaries_of(tables, group.id, path.name))
 
     def forget(self, path: Path) -> None:
         """Drop what is cached of a file (after this process changed it)."""

@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 
 #: The steps' values in order (those of `workshop.model.base.Step`; a test checks they agree).
 STEP_VALUES = ("research", "consult", "structure", "document")
+#: Each step's name as a person reads it (`workshop.model.base.STEP_TITLES`), in order.
+STEP_LABELS = {
+    "research": "Research",
+    "consult": "Consult",
+    "structure": "Structure",
+    "document": "Strategy document",
+}
 #: The statuses a session can have (those of `workshop.model.session.SessionStatus`).
 STATUS_VALUES = ("planned", "in progress", "closed")
 #: A session document's keys (the fields of `workshop.model.session.Session`).

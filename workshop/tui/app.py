@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from workshop.store import Store
 from workshop.tui.commands import binding_commands
+from workshop.tui.controls import NO_RAW_CONTROLS
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 
@@ -64,6 +65,9 @@ class WorkshopApp(App[int]):
         self.register_theme(WORKSHOP_THEME)
         self.theme = THEME_NAME
         self.sub_title = str(store.data_dir)
+        # an ESC typed into (or imported with) a session must never reach the terminal raw;
+        # App.get_line_filters() reads this list (tests/reliability/test_tui_hostile.py checks)
+        self._filters.append(NO_RAW_CONTROLS)
 
     def get_default_screen(self) -> Screen[Any]:
         return HomeScreen(self.store, read_only=self.read_only)

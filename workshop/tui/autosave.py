@@ -1,8 +1,8 @@
 """Autosave: serialised saves of a session through the group's editor, latest state wins.
 
 Knows nothing of Textual: the session screen takes a snapshot (a `model_dump()`, far cheaper
-than a deep copy) on the event loop and hands it to `save_dump` in a worker thread; saves never overlap and an older snapshot never overwrites a
-newer one."""
+than a deep copy) on the event loop and hands it to `save_dump` in a worker thread; saves never
+overlap and an older snapshot never overwrites a newer one."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ below the table, and the first-run message."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,13 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable
 
-from workshop.model.base import Step
 from workshop.store import GroupSummary, SessionSummary
+from workshop.store.summary import STEP_LABELS
 from workshop.tui import theme
 
 STATUS_COLOURS = {"planned": theme.MUTED, "in progress": theme.ACCENT, "closed": theme.SUCCESS}
-_LETTERS = {Step.RESEARCH: "R", Step.CONSULT: "C", Step.STRUCTURE: "S", Step.DOCUMENT: "D"}
+# steps by value (the model's Step is a str): the home screen never imports the model
+_LETTERS = {"research": "R", "consult": "C", "structure": "S", "document": "D"}
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,10 @@ def _percent_style(percent: int) -> str:
     return theme.MUTED if percent == 0 else theme.FOREGROUND
 
 
-def steps_cell(completeness: dict[Step, int], wide: bool) -> Text:
+def steps_cell(completeness: Mapping[str, int], wide: bool) -> Text:
     """Each step's completeness: 'R 80% · C 50% · S 20% · D 0%' (narrow: 'R80 C50 S20 D0')."""
     text = Text(no_wrap=True)
-    for index, step in enumerate(Step):
+    for index, step in enumerate(STEP_LABELS):
         percent = completeness.get(step, 0)
         if index:
             text.append(" · " if wide else " ", style=theme.MUTED)
@@ -177,10 +178,10 @@ def detail_of(row: Row | None, data_dir: Path, wide: bool = True) -> Content:
     return heading + line + _steps_line(session.completeness, wide)
 
 
-def _steps_line(completeness: dict[Step, int], wide: bool) -> Content:
+def _steps_line(completeness: Mapping[str, int], wide: bool) -> Content:
     parts = []
-    for step in Step:
+    for step, label in STEP_LABELS.items():
         percent = completeness.get(step, 0)
         shown = f"[$primary]{bar(percent)}[/] " if wide else ""
-        parts.append(f"{step.label} {shown}[b]{percent}%[/b]")
+        parts.append(f"{label} {shown}[b]{percent}%[/b]")
     return Content.from_markup(("   " if wide else " · ").join(parts))

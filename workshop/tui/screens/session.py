@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -193,26 +192,39 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         yield StepNav(id="step-nav")
         with Horizontal(id="session-body"):
             with TabbedContent(id="steps"):
+                # only the first step is built before the first frame; the others when first
+                # shown (see _fill_pane): five tabs of a big session take seconds to lay out
                 with TabPane("1 Research", id="step-research"):
-                    yield ResearchTab(Step.RESEARCH, session).data_bind(SessionScreen.read_only)
-                with TabPane("2 Consult", id="step-consult"):
-                    yield Lazy(ConsultTab(Step.CONSULT, session).data_bind(SessionScreen.read_only))
-                with TabPane("3 Structure", id="step-structure"):
-                    yield Lazy(
-                        StructureTab(Step.STRUCTURE, session).data_bind(SessionScreen.read_only)
-                    )
-                with TabPane("4 Document", id="step-document"):
-                    yield Lazy(
-                        DocumentTab(Step.DOCUMENT, session, self.group).data_bind(
-                            SessionScreen.read_only
-                        )
-                    )
-                with TabPane("5 Decisions & parking lot", id="step-around"):
-                    yield Lazy(StepTab(None, session).data_bind(SessionScreen.read_only))
+                    yield self._build_tab("step-research")
+                yield TabPane("2 Consult", id="step-consult")
+                yield TabPane("3 Structure", id="step-structure")
+                yield TabPane("4 Document", id="step-document")
+                yield TabPane("5 Decisions & parking lot", id="step-around")
             with Vertical(id="side"):
                 yield Static("Participants", classes="section-title")
                 yield ParticipantsPanel(id="participants")
         yield Footer()
+
+    def _build_tab(self, pane_id: str) -> StepTab:
+        """The step tab a pane holds (built from the session as it is now)."""
+        session = self.session
+        tab: StepTab
+        if pane_id == "step-research":
+            tab = ResearchTab(Step.RESEARCH, session)
+        elif pane_id == "step-consult":
+            tab = ConsultTab(Step.CONSULT, session)
+        elif pane_id == "step-structure":
+            tab = StructureTab(Step.STRUCTURE, session)
+        elif pane_id == "step-document":
+            tab = DocumentTab(Step.DOCUMENT, session, self.group)
+        else:
+            tab = StepTab(None, session)
+        return tab.data_bind(SessionScreen.read_only)
+
+    async def _fill_pane(self, pane: TabPane) -> None:
+        """Build a pane's step tab the first time the pane is shown."""
+        if pane.id and not pane.query(StepTab):
+            await pane.mount(self._build_tab(pane.id))
 
     def on_mount(self) -> None:
         if self._open_error is not None:
@@ -292,7 +304,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         self.query_one(TabbedContent).active = f"step-{name}"
 
     @on(TabbedContent.TabActivated)
-    def _step_changed(self, event: TabbedContent.TabActivated) -> None:
+    async def _step_changed(self, event: TabbedContent.TabActivated) -> None:
+        await self._fill_pane(event.pane)
         timer = self.query_one(StepTimer)
         self._keep_timer()
         step = self.current_step

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown
-from textual import on
+from contextlib import suppress
+from typing import Any
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, TextArea
+from textual.worker import get_current_worker
 
 from workshop.model.document import NARRATIVE_SECTIONS
+from workshop.model.session import Session
 from workshop.tui.widgets.step_tab import StepTab
 
 
@@ -49,14 +53,27 @@ class DocumentTab(StepTab):
             area.show_line_numbers = False
             yield area
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refresh_preview()
-
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Static).update(
-            Markdown(render_strategy(self.group, self.session))
-        )
+        """Rebuild the preview in a worker thread from a snapshot of the session (the latest
+        request wins). Not on mount: the screen asks each time the step is shown."""
+        # a dump is one pydantic-core call: the session cannot change half-way through it
+        self._build_preview(self.session.model_dump())
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _build_preview(self, snapshot: dict[str, Any]) -> None:
+        # imported here: markdown_it and rich.markdown are only needed once the step is shown
+        from rich.markdown import Markdown
+
+        text = render_strategy(self.group, Session.model_validate(snapshot))
+        markdown = Markdown(text)  # parsed here, off the event loop
+        if get_current_worker().is_cancelled:
+            return
+        with suppress(RuntimeError):  # the app is closing: nothing to show
+            self.app.call_from_thread(self._show_preview, markdown)
+
+    def _show_preview(self, markdown: Any) -> None:
+        if self.is_attached:
+            self.query_one("#preview", Static).update(markdown)
 
     @on(TextArea.Changed, ".narrative")
     def _narrative(self, event: TextArea.Changed) -> None:

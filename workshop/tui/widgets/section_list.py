@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
@@ -25,6 +25,34 @@ _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 def _short(text: str, width: int = 36) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class CaptureInput(Input):
+    """A quick-capture line that takes its text and empties itself the moment Enter is read.
+
+    A plain Input submits through a binding, which runs only once the key has bubbled up to the
+    app: keys typed quickly after Enter (a fast typist, a slow link, an app busy for a moment)
+    reach the Input first, and the next item's words were glued onto this one. Here Enter is
+    handled in the Input's own queue, in order with the letters."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            text, self.value = self.value, ""
+            self.post_message(self.Submitted(self, text))
+        # any other key: Input's own handler runs next (Textual calls each class's handler)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # an Input keeps only the first line of a paste; the whole text is kept here, its lines
+        # joined, so nothing pasted into the room's capture is dropped unseen
+        event.stop()
+        event.prevent_default()  # Input's handler would insert the first line again
+        joined = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        if joined and self.selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        elif joined:
+            self.replace(joined, *self.selection)
 
 
 class SectionList(Vertical):
@@ -62,7 +90,7 @@ class SectionList(Vertical):
             cursor_type="row", zebra_stripes=True, id=f"table-{self.section.key}"
         )
         yield table
-        yield Input(
+        yield CaptureInput(
             placeholder=f"Capture: type and press Enter — {self.section.title.lower()}",
             id=f"capture-{self.section.key}",
             classes="capture",
@@ -129,6 +157,13 @@ class SectionList(Vertical):
         self.table.add_row(*self.cells(len(self.items), item), key=item.id)
         self._sort()
         self.table.move_cursor(row=self.table.get_row_index(item.id))
+        # the table grew: keep the capture line being typed in on screen
+        self.call_after_refresh(self._capture_in_view)
+
+    def _capture_in_view(self) -> None:
+        capture = self.query_one(".capture", Input)
+        if capture.has_focus:
+            capture.scroll_visible(animate=False)
 
     def update_row(self, item: Item) -> None:
         """Refresh one row's cells in place."""
@@ -145,7 +180,7 @@ class SectionList(Vertical):
     def renumber(self, from_position: int = 0) -> None:
         """Update the '#' column from a position on (after a delete or a move)."""
         for n, item in enumerate(self.items[from_position:], from_position + 1):
-            self.table.update_cell(item.id, "#", n)
+            self.table.update_cell(item.id, "#", n, update_width=True)
         self._sort()
 
     def toggle_sort(self) -> bool:
@@ -179,7 +214,8 @@ class SectionList(Vertical):
     @on(Input.Submitted, ".capture")
     def _captured(self, event: Input.Submitted) -> None:
         event.stop()
+        # the CaptureInput emptied itself already; clearing it here would wipe what was typed
+        # after Enter
         text = event.value.strip()
         if text:
             self.post_message(self.Captured(self, text))
-            event.input.clear()

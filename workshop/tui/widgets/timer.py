@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Static
 
 from workshop.model.base import Step
@@ -46,14 +47,22 @@ class StepTimer(Static):
         self.planned = 0.0
         self.base = 0.0  # seconds spent before the current run
         self._started: float | None = None
+        # ticks only while running: a paused timer must not redraw the screen every second
+        self._ticker: Timer | None = None
+        self._shown = ""
 
-    def on_mount(self) -> None:
-        self.set_interval(1.0, self.tick)
+    def _run_ticker(self, run: bool) -> None:
+        if run and self._ticker is None:
+            self._ticker = self.set_interval(1.0, self.tick)
+        elif not run and self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
 
     def load(self, minutes: int, spent_seconds: float) -> None:
         """Show a step's timebox (stops any run)."""
         self._started = None
         self.running = False
+        self._run_ticker(False)
         self.planned = minutes * 60.0
         self.base = spent_seconds
         self.tick()
@@ -67,6 +76,7 @@ class StepTimer(Static):
         if self._started is None:
             self._started = clock()
             self.running = True
+            self._run_ticker(True)
         self.tick()
 
     def pause(self) -> None:
@@ -74,11 +84,13 @@ class StepTimer(Static):
             self.base = self.spent
             self._started = None
             self.running = False
+            self._run_ticker(False)
         self.tick()
 
     def reset(self) -> None:
         self._started = None
         self.running = False
+        self._run_ticker(False)
         self.base = 0.0
         self.tick()
 
@@ -90,4 +102,7 @@ class StepTimer(Static):
         self.set_class(warning, "-warning")
         self.set_class(overrun, "-overrun")
         state = "▶" if self.running else "Timer"
-        self.update(f"{state} {format_remaining(self.planned, spent)}")
+        text = f"{state} {format_remaining(self.planned, spent)}"
+        if text != self._shown:  # an update re-lays out the header: only when it shows more
+            self._shown = text
+            self.update(text)

@@ -1,0 +1,131 @@
+"""What a newcomer met running a whole workshop in a real terminal, each pinned by a test:
+keys arriving in one burst, a paste of several lines, the item form's first keystrokes, the
+session header, cells filled in later and a capture line pushed off screen."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.test_session import on_disk, open_session, settle, three_expectations
+from workshop.model.research import ServiceStandard
+from workshop.model.session import Session
+from workshop.store import Store
+from workshop.tui.dialogs.item_form import ItemForm
+from workshop.tui.widgets.section_list import SectionList
+
+SIZE = (120, 36)
+
+
+async def test_keys_typed_in_one_burst_keep_each_capture_apart(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # Over a slow link, or while the app is busy for a moment, keys arrive together. Enter used
+    # to be acted on only after the letters that followed it: two items, both "OneTwo".
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        for character in "One\rTwo\rThr":
+            key = "enter" if character == "\r" else character
+            app.post_message(events.Key(key, character))  # no wait between keys: one burst
+        await settle(pilot)
+        assert capture.value == "Thr"  # still being typed: not lost, not captured yet
+        saved = on_disk(store, group.id, session.id)
+        assert [e.text for e in saved.research.expectations] == ["One", "Two"]
+
+
+async def test_a_paste_of_several_lines_keeps_every_line(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-expectations", Input)
+        capture.post_message(events.Paste("Short waits\n\nfor callers\r\non the phone"))
+        await pilot.pause()
+        assert capture.value == "Short waits for callers on the phone"
+
+
+async def test_the_item_form_takes_the_first_keys_after_the_text(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # The form's scroll area used to take the focus: what was typed at once went nowhere, and
+    # a Tab put the cursor in front of the text being edited.
+    group, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*" today", "tab", *"Survey", "ctrl+s")
+        await settle(pilot)
+        saved = on_disk(store, group.id, session.id).research.expectations[0]
+        assert (saved.text, saved.evidence) == ("Short waits today", "Survey")
+
+
+async def test_the_header_names_the_group_once(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, session = make_session("Riverside CS Team")
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        title = str(screen.query_one("#session-title", Static).render())
+        assert title == "Riverside CS Team · Part 1 · 2026-03-10"
+
+
+async def test_a_cell_filled_in_later_is_shown_whole(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, session = make_session(participants=["Christabel"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press(*"Short waits", "enter")
+        await pilot.pause()
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#field-importance", Input).value = "2"
+        form.query_one("#field-performance", Input).value = "5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = screen.query_one("#table-expectations", DataTable)
+        assert table.columns["quadrant"].content_width >= len("over-delivering")
+        row = screen.session.research.expectations[0]
+        row.raised_by = screen.session.participants[0].id
+        screen.query_one("#section-expectations", SectionList).update_row(row)
+        await pilot.pause()
+        assert table.columns["raised_by"].content_width >= len("Christabel")
+
+
+def many_standards(session: Session) -> None:
+    session.research.standards.extend(ServiceStandard(text=f"Standard {n}") for n in range(6))
+
+
+async def test_the_capture_line_stays_on_screen_as_its_list_grows(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, session = make_session(fill=many_standards)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-standards", Input)
+        capture.focus()
+        await pilot.pause()
+        for n in range(6):
+            await pilot.press(*f"More {n}", "enter")
+            await pilot.pause()
+        tab = screen.current_tab()
+        assert tab is not None
+        assert tab.region.contains_region(capture.region), (tab.region, capture.region)
