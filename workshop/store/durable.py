@@ -217,39 +217,50 @@ def decode(payload: bytes, name: str) -> Any:
         ) from None
 
 
-#: In a file written by `encode`, what comes just before the sessions, which come last.
+#: In a file written by `encode`, the summaries and then the sessions come last, after these.
+SUMMARIES_MARK = b',"summaries":'
 SESSIONS_MARK = b',"sessions":'
-#: The key of the digest of the sessions' bytes, kept in the file's meta record.
-SESSIONS_DIGEST = "sessions_sha1"
+#: The key of the digest of those last bytes, kept in the file's meta record.
+TAIL_DIGEST = "tail_sha1"
 
 
 def encode(value: Any) -> bytes:
     """A group file's JSON; SaveFailed for text JSON cannot hold (a lone UTF-16 surrogate).
 
-    The sessions table is written last, and a digest of its exact bytes in the meta record:
-    a listing can then read the rest of the file without parsing the sessions, knowing they
-    are as saved (see `head_of`). Any other value is written as it is."""
+    The summaries and the sessions are written last, and a digest of their exact bytes in the
+    meta record: a listing can then read the summaries without parsing the sessions, knowing
+    both are as saved together (see `head_of`). Any other value is written as it is."""
     try:
-        sessions = value.get("sessions") if isinstance(value, dict) else None
-        meta = value.get("meta") if isinstance(value, dict) else None
-        if not (isinstance(sessions, dict) and isinstance(meta, dict) and len(meta) == 1):
+        tables = value if isinstance(value, dict) else {}
+        summaries, sessions, meta = (tables.get(k) for k in ("summaries", "sessions", "meta"))
+        if not (
+            isinstance(summaries, dict)
+            and isinstance(sessions, dict)
+            and isinstance(meta, dict)
+            and len(meta) == 1
+        ):
             return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)  # keys may be Step enums
-        body = orjson.dumps(sessions, option=orjson.OPT_NON_STR_KEYS)
+        tail = (
+            SUMMARIES_MARK
+            + orjson.dumps(summaries, option=orjson.OPT_NON_STR_KEYS)
+            + SESSIONS_MARK
+            + orjson.dumps(sessions, option=orjson.OPT_NON_STR_KEYS)
+        )
         [(meta_id, meta_doc)] = meta.items()
-        head = {key: table for key, table in value.items() if key != "sessions"}
-        digest = hashlib.sha1(body).hexdigest()
-        head["meta"] = {meta_id: {**meta_doc, SESSIONS_DIGEST: digest}}
-        start = orjson.dumps(head, option=orjson.OPT_NON_STR_KEYS)
-        return start[:-1] + SESSIONS_MARK + body + b"}"
+        head = {key: t for key, t in tables.items() if key not in ("summaries", "sessions")}
+        head["meta"] = {meta_id: {**meta_doc, TAIL_DIGEST: hashlib.sha1(tail).hexdigest()}}
+        return orjson.dumps(head, option=orjson.OPT_NON_STR_KEYS)[:-1] + tail + b"}"
     except orjson.JSONEncodeError as error:
         raise SaveFailed(f"could not save: {error}; nothing was written") from None
 
 
 def head_of(payload: bytes) -> dict[str, Any] | None:
     """Everything but the sessions of a file `encode` wrote, parsed, when the digest in it
-    vouches that the sessions' bytes are exactly as saved; None otherwise (parse it all)."""
-    at = payload.find(SESSIONS_MARK)
-    if at < 0 or not payload.endswith(b"}"):
+    vouches that its summaries and sessions are exactly as saved together; None otherwise
+    (then parse it all)."""
+    start = payload.find(SUMMARIES_MARK)
+    at = payload.find(SESSIONS_MARK, start + 1)
+    if start < 0 or at < 0 or not payload.endswith(b"}"):
         return None
     try:
         head = orjson.loads(payload[:at] + b"}")
@@ -259,11 +270,10 @@ def head_of(payload: bytes) -> dict[str, Any] | None:
     if not isinstance(meta, dict) or len(meta) != 1:
         return None
     [doc] = meta.values()
-    digest = doc.get(SESSIONS_DIGEST) if isinstance(doc, dict) else None
-    body = payload[at + len(SESSIONS_MARK) : -1]
-    if type(digest) is not str or hashlib.sha1(body).hexdigest() != digest:
+    digest = doc.get(TAIL_DIGEST) if isinstance(doc, dict) else None
+    if type(digest) is not str or hashlib.sha1(payload[start:-1]).hexdigest() != digest:
         return None
-    return head
+    return dict(head)
 
 
 class DurableStorage(Storage):
