@@ -26,6 +26,10 @@ def test_the_light_constants_agree_with_the_model() -> None:
     assert set(Session.model_fields) == light.SESSION_KEYS
     assert light.MAX_TEXT == MAX_TEXT
     assert set(light.ListedGroup.__dataclass_fields__) == set(Group.model_fields)
+    from workshop.store import history
+    from workshop.store.store import HISTORY_SPACING
+
+    assert HISTORY_SPACING == history.SPACING
 
 
 def test_listing_imports_neither_pydantic_nor_the_model(data_dir: Path) -> None:
@@ -129,3 +133,23 @@ def test_the_list_is_one_aligned_table_at_80_and_120_columns(data_dir: Path) -> 
         )
         assert len({row.index(s.id) for row, s in zip(rows, saved, strict=True)}) == 1  # aligned
         assert ("Facilitator" in lines[1]) is (width >= 100)
+
+
+def test_listing_a_saved_file_reads_only_its_summaries(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.store import schema
+
+    _, _, saved, path = _saved(data_dir, 2)
+
+    def parsed_in_full(*args: object) -> None:
+        raise AssertionError("the sessions were parsed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "summaries_of", parsed_in_full)
+        [listed] = Store(data_dir).list_groups()
+    assert [s.id for s in listed.sessions] == [s.id for s in saved]
+    # a session changed by hand: its bytes no longer match the digest, so all is parsed
+    _rewrite(path, lambda d: d.update(part="one"), refingerprint=True)
+    [listed] = Store(data_dir).list_groups()
+    assert listed.group is None and listed.error and "not a valid group file" in listed.error

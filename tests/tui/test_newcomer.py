@@ -8,7 +8,7 @@ from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from tests.tui.conftest import AppFactory, SessionFactory
-from tests.tui.test_session import on_disk, open_session, settle, three_expectations
+from tests.tui.test_session import on_disk, open_session, settle, step_shown, three_expectations
 from workshop.model.research import ServiceStandard
 from workshop.model.session import Session
 from workshop.store import Store
@@ -41,7 +41,7 @@ async def test_keys_typed_in_one_burst_keep_each_capture_apart(
 async def test_a_paste_of_several_lines_keeps_every_line(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
-    group, session = make_session()
+    _, session = make_session()
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
@@ -74,7 +74,7 @@ async def test_the_item_form_takes_the_first_keys_after_the_text(
 async def test_the_header_names_the_group_once(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
-    group, session = make_session("Riverside CS Team")
+    _, session = make_session("Riverside CS Team")
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
@@ -85,7 +85,7 @@ async def test_the_header_names_the_group_once(
 async def test_a_cell_filled_in_later_is_shown_whole(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
-    group, session = make_session(participants=["Christabel"])
+    _, session = make_session(participants=["Christabel"])
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
@@ -116,7 +116,7 @@ def many_standards(session: Session) -> None:
 async def test_the_capture_line_stays_on_screen_as_its_list_grows(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
-    group, session = make_session(fill=many_standards)
+    _, session = make_session(fill=many_standards)
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
@@ -129,3 +129,58 @@ async def test_the_capture_line_stays_on_screen_as_its_list_grows(
         tab = screen.current_tab()
         assert tab is not None
         assert tab.region.contains_region(capture.region), (tab.region, capture.region)
+
+
+async def test_a_word_typed_on_a_list_goes_into_its_capture_line(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # Typing into a focused table used to fire whatever letters were bound ("p" added a
+    # participant) and drop the rest.
+    _, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        table = screen.query_one("#table-expectations", DataTable)
+        table.focus()
+        await pilot.press(*"Monthly", "enter")
+        await pilot.pause()
+        capture = screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        assert [e.text for e in screen.session.research.expectations][-1] == "Monthly"
+        table.focus()
+        await pilot.press("e")  # a bound letter still does what the footer says
+        await pilot.pause()
+        assert isinstance(app.screen, ItemForm)
+
+
+async def test_the_first_change_puts_a_planned_session_in_progress(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    assert session.status == "planned"
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        await pilot.press(*"Short waits", "enter")
+        await settle(pilot)
+    assert on_disk(store, group.id, session.id).status == "in progress"
+
+
+async def test_typing_on_the_document_step_writes_the_narrative(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # The step used to give the focus to its scroll area: typed words fired "s" (speaker),
+    # "t" (timer)… and the text went nowhere.
+    group, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await step_shown(pilot, "step-document")
+        await pilot.press(*"Clear answers, first time")
+        await settle(pilot)
+        await pilot.pause(1)  # the narrative is saved once the typing pauses
+        await settle(pilot)
+        assert screen.speaker is None
+        assert not screen.timer.running
+    assert on_disk(store, group.id, session.id).document.aims == "Clear answers, first time"

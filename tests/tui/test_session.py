@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from tests.tui.conftest import AppFactory, SessionFactory
 from workshop.model.base import Step
@@ -13,6 +13,7 @@ from workshop.model.session import Session
 from workshop.store import Store
 from workshop.tui.dialogs.item_form import ItemForm
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.step_tab import StepTab
 
 SIZE = (120, 36)
 
@@ -63,6 +64,21 @@ def scored(text: str, importance: int, performance: int, votes: int = 0) -> Expe
 def three_expectations(session: Session) -> None:
     session.research.expectations.extend(
         [scored("Short waits", 5, 2), scored("Clear letters", 4, 4), scored("Call back", 3, 1)]
+    )
+
+
+async def step_shown(pilot: Any, pane_id: str) -> None:
+    """Wait until a step's tab is built (on its first show) and the step's focus has landed
+    in it: a focus given before that would be taken back."""
+    screen = pilot.app.screen
+    for _ in range(250):
+        await pilot.pause(0.02)
+        pane = screen.query_one(f"#{pane_id}")
+        focused = screen.focused
+        if pane.query(StepTab) and focused is not None and pane in focused.ancestors:
+            return
+    raise AssertionError(
+        f"{pane_id} was never shown: {screen.query_one(TabbedContent).active}, {screen.focused}"
     )
 
 
@@ -178,9 +194,9 @@ async def test_capture_in_every_step_and_around(
             ("5", "decisions", "Fund the call-back service"),
             ("5", "parking_lot", "Opening hours at the counter"),
         ]:
-            app.screen.query_one("#table-expectations", DataTable).focus()
-            await pilot.press(key)
-            await pilot.pause(0.2)
+            # F3–F6 from wherever the focus is (digits work from a list: see test_newcomer)
+            await pilot.press({"2": "f3", "3": "f4", "5": "f6"}[key])
+            await step_shown(pilot, "step-" + {"2": "consult", "3": "structure"}.get(key, "around"))
             capture = app.screen.query_one(f"#capture-{section_key}", Input)
             capture.focus()
             await pilot.press(*text, "enter")
@@ -217,7 +233,7 @@ async def test_document_narrative_is_saved_and_previewed(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
         screen.action_step("document")
-        await pilot.pause(0.3)
+        await step_shown(pilot, "step-document")
         area = screen.query_one("#narrative-aims")
         area.focus()
         await pilot.press(*"Fewer repeat calls")

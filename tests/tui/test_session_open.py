@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.tui.conftest import AppFactory, SessionFactory
-from tests.tui.test_session import open_session, settle, three_expectations
+from tests.tui.test_session import open_session, settle, step_shown, three_expectations
 from workshop.model.base import Step
 from workshop.model.session import Session, Timebox
 from workshop.store import Store
@@ -33,9 +33,12 @@ async def test_open_and_escape_writes_nothing(
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
-        for step in ("consult", "structure", "document", "around", "research"):
-            await app.run_action(f"step('{step}')", screen)
-            await pilot.pause()
+        # every step is built on its first show: none of them may save on being built
+        for key, step in [("f3", "consult"), ("f4", "structure"), ("f5", "document")]:
+            await pilot.press(key)
+            await step_shown(pilot, f"step-{step}")
+        await pilot.press("f6")
+        await step_shown(pilot, "step-around")
         await pilot.pause(0.3)
         await settle(pilot)
         assert "Saving" not in str(screen.query_one("#save-indicator", Static).render())

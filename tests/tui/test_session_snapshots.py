@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.test_session import step_shown
 from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session
 from workshop.tui.screens.session import SessionScreen
@@ -65,7 +66,9 @@ def test_snapshot_document_step(
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         screen.action_step("document")
-        await pilot.pause(0.3)
+        await step_shown(pilot, "step-document")
+        await pilot.app.workers.wait_for_complete()  # the preview is built in a thread
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_document)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -158,6 +157,8 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
             }
             for g in groups
         ]
+        import json
+
         _out(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     from workshop.cli.listing import print_groups

@@ -15,7 +15,6 @@ import errno
 import gc
 import hashlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +39,8 @@ class ReplacedButUnconfirmed(SaveFailed):
 
 
 def temp_name(target: Path) -> str:
+    import secrets  # here, not at the top: listing never writes
+
     return f".{target.name}{TEMP_MARK}{secrets.token_hex(4)}"
 
 

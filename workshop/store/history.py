@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,6 +71,9 @@ def keep(path: Path, reason: str) -> Path | None:
             raise OSError(errno.ELOOP, "a link, not a folder, in the data folder", str(part))
     target_folder.mkdir(parents=True, exist_ok=True)
     stamp = _now().astimezone(UTC).strftime(_STAMP)
+    import secrets
+    import shutil
+
     target = target_folder / f"{stamp}-{reason}.{secrets.token_hex(2)}.json"
     try:
         os.link(path, target, follow_symlinks=False)

@@ -8,6 +8,12 @@ Version 2 (current) — a TinyDB file with five tables, each `{doc_id: document}
              `fingerprint` of its session's document as saved (see `vouched`)
   trash      deleted sessions: {"deleted_at": iso time, "session": {...}}; undo moves them back
 
+The store writes `summaries` and `sessions` last, with `tail_sha1` in the meta record: the
+SHA-1 of their exact bytes (`durable.encode`), so that a listing reads the summaries without
+parsing the sessions when the digest vouches both are as saved; any other file (hand-edited,
+damaged, older) is parsed in full. Readers accept either order, and older versions of the
+app ignore the extra key.
+
 Version 1 (files written before versions were recorded) — no `meta` table; `group` as above;
 `sessions` documents as in version 2 except: no `revision` (becomes 1), `participants` a list
 of plain names (each becomes a Participant with an id derived from the session id and its

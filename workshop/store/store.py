@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
-from workshop.store import history, schema
+from workshop.store import schema
 from workshop.store.durable import (
     atomic_write,
     create_exclusive,
@@ -18,7 +18,6 @@ from workshop.store.durable import (
     paused_gc,
     read_bytes,
 )
-from workshop.store.lock import GroupLock
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
 
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
     from workshop.store.editor import GroupEditor
 
 _StatKey = tuple[int, int, int, int]
+#: `history.SPACING`, repeated so that listing need not import the history module.
+HISTORY_SPACING = 300.0
 
 
 def default_data_dir() -> Path:
@@ -39,7 +40,7 @@ def default_data_dir() -> Path:
 class Store:
     """The group files of one data folder. Reading never takes a lock; editing does."""
 
-    def __init__(self, data_dir: Path, history_spacing: float = history.SPACING) -> None:
+    def __init__(self, data_dir: Path, history_spacing: float = HISTORY_SPACING) -> None:
         self.data_dir = Path(data_dir)
         self.history_spacing = history_spacing
         self._listed: dict[Path, tuple[_StatKey, GroupSummary]] = {}
@@ -198,6 +199,8 @@ class Store:
                 f"cannot create the data folder {self.data_dir}: {error.strerror or error}"
             ) from None
         path = inside(self.data_dir, file_name(group.name, group.id))
+        from workshop.store.lock import GroupLock  # here: listing never locks
+
         lock = GroupLock(lock_path(path), group.name)
         lock.acquire()
         try:
@@ -220,6 +223,8 @@ class Store:
 
     def versions(self, group_id: str) -> list[GroupVersion]:
         """The kept previous versions of a group's file, newest first."""
+        from workshop.store import history
+
         return history.versions(self.path_of(group_id))
 
     def version_summary(self, version: GroupVersion) -> GroupSummary:
@@ -240,6 +245,8 @@ class Store:
         """Put a kept version back (by name, or index in `versions()`, 0 = newest). Takes the
         lock; the current file is kept as a version first, so a restore can be undone too. Works
         even when the current file is unreadable."""
+        from workshop.store import history
+
         path = self.path_of(group_id)
         kept = history.versions(path)
         if isinstance(which, int):
@@ -257,6 +264,8 @@ class Store:
         sessions = schema.sessions_of(tables, group, version.name)
         if group.id != group_id:
             raise UnreadableFile(f"{version.name} holds another group")
+        from workshop.store.lock import GroupLock  # here: listing never locks
+
         lock = GroupLock(lock_path(path), group.name)
         lock.acquire()
         try:

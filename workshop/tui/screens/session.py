@@ -19,7 +19,7 @@ from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 from workshop.errors import StaleRevision, WorkshopError
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain
-from workshop.model.session import Group, Session
+from workshop.model.session import Group, Session, SessionStatus
 from workshop.store import GroupEditor, Store
 from workshop.tui.autosave import Autosaver
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
@@ -253,11 +253,20 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
             return
         lists = self.current_tab_lists()
         tab = self.current_tab()
+        # set_focus, not .focus(): that one is deferred, and the step may change meanwhile
+        target: Widget | None = None
         if lists:
             target = lists[0].query_one(".capture") if not self.read_only else lists[0].table
-            target.focus()
         elif tab is not None:
-            tab.focus()
+            # a step of fields only (the document's narrative): its first field, so that what
+            # is typed lands in it instead of firing the list keys (s, t, x…)
+            fields = [] if self.read_only else list(tab.query("TextArea, Input"))
+            target = fields[0] if fields else tab
+        if target is not None:
+            # scrolled into view once laid out: a tab just built has no final geometry yet, and
+            # scrolling then hid the step's question above the fold
+            self.set_focus(target, scroll_visible=False)
+            self.call_after_refresh(target.scroll_visible, animate=False)
 
     def on_unmount(self) -> None:
         self.flush()
@@ -299,9 +308,12 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
             )
 
     def action_step(self, name: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == f"step-{name}":
+            return  # already there: keep the focus where it is
         # let go of the focus first: a focused widget left in the old tab pulls it back
         self.set_focus(None)
-        self.query_one(TabbedContent).active = f"step-{name}"
+        tabs.active = f"step-{name}"
 
     @on(TabbedContent.TabActivated)
     async def _step_changed(self, event: TabbedContent.TabActivated) -> None:
@@ -364,6 +376,9 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         """Count a committed change and save it (after a pause when text is being typed)."""
         if self.autosaver is None or self.read_only:
             return
+        if self.session.status is SessionStatus.PLANNED:
+            # the first change says the workshop has begun (home screen, exports)
+            self.session.status = SessionStatus.IN_PROGRESS
         self.autosaver.changed()
         if typing:
             if self._typing is not None:

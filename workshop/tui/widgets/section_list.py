@@ -35,6 +35,12 @@ class CaptureInput(Input):
     reach the Input first, and the next item's words were glued onto this one. Here Enter is
     handled in the Input's own queue, in order with the letters."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # no select-all on focus: the next key would replace a capture half typed (or the
+        # letter a list just handed over)
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
@@ -53,6 +59,25 @@ class CaptureInput(Input):
             self.insert_text_at_cursor(joined)
         elif joined:
             self.replace(joined, *self.selection)
+
+
+class SectionTable(DataTable[Any]):
+    """A section's table. A letter that is no key binding starts a capture: typing a word while
+    the list has the focus (the room talks, the facilitator types) goes into the capture line
+    below instead of being lost."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.character is None:
+            return
+        if event.key in self.app.active_bindings:
+            return  # a, e, +, v… act as the footer says
+        capture = next(iter(self.parent.query(".capture")), None) if self.parent else None
+        if not isinstance(capture, Input) or capture.disabled:
+            return
+        event.stop()
+        event.prevent_default()
+        capture.focus()
+        capture.insert_text_at_cursor(event.character)
 
 
 class SectionList(Vertical):
@@ -86,9 +111,7 @@ class SectionList(Vertical):
         yield Static(self.section.title, classes="section-title")
         yield Static(self.section.prompt, classes="section-prompt")
         yield Static(self.section.hint, classes="section-hint")
-        table: DataTable[Any] = DataTable(
-            cursor_type="row", zebra_stripes=True, id=f"table-{self.section.key}"
-        )
+        table = SectionTable(cursor_type="row", zebra_stripes=True, id=f"table-{self.section.key}")
         yield table
         yield CaptureInput(
             placeholder=f"Capture: type and press Enter — {self.section.title.lower()}",
