@@ -101,6 +101,7 @@ def key_latency(ws: Workspace) -> Figure:
     launch = open_session(ws, 1000, only="expectations")
     ready = ws.root / "key-latency.ready"
     ready.unlink(missing_ok=True)
+    ready.with_name(f"{ready.name}.cursor").unlink(missing_ok=True)
     env = dict(launch.env, BENCH_READY=str(ready), BENCH_SCREEN="SessionScreen", BENCH_ROWS="1000")
     argv = [ws.python, str(ROOT / "benchmarks" / "launch.py"), *launch.argv[1:]]
     presses = ws.reps(60, 20)
@@ -119,6 +120,9 @@ def key_latency(ws: Workspace) -> Figure:
             offset, sent = terminal.press(DOWN)
             samples.append(terminal.wait_frame(offset) - sent)
             terminal.wait_quiet(0.05)
+    moved = ready.with_name(f"{ready.name}.cursor")
+    if not moved.exists() or int(moved.read_text(encoding="ascii")) != presses:
+        raise RuntimeError("the key presses did not move the list's cursor one row each")
     figure = absolute_figure("3", "key press to updated frame, list of 1,000 items", samples, 0.008)
     figure.detail = (
         f"{presses} presses of ↓ in the focused list; slowest {max(samples) * 1000:.1f} ms"

@@ -137,7 +137,7 @@ async def test_edit_delete_and_undo_are_saved(
         await settle(pilot)
         saved = on_disk(store, group.id, session.id)
         assert saved.research.expectations[1].performance == 1
-        assert table.get_row("" + saved.research.expectations[1].id)[-2] == "fix first"
+        assert str(table.get_row(saved.research.expectations[1].id)[-2]) == "fix first"
 
         await pilot.press("delete")
         await settle(pilot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
+from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,6 +18,7 @@ from workshop.model.derive import gap, quadrant
 from workshop.model.fields import format_value
 from workshop.model.sections import FieldKind, Section, section
 from workshop.model.session import Session
+from workshop.tui.widgets.row_table import RowTable
 
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 
@@ -61,7 +62,7 @@ class CaptureInput(Input):
             self.replace(joined, *self.selection)
 
 
-class SectionTable(DataTable[Any]):
+class SectionTable(RowTable):
     """A section's table. A letter that is no key binding starts a capture: typing a word while
     the list has the focus (the room talks, the facilitator types) goes into the capture line
     below instead of being lost."""
@@ -144,11 +145,11 @@ class SectionList(Vertical):
 
     def cells(self, position: int, item: Item) -> list[Any]:
         row: list[Any] = [position, item.votes]
-        # escaped: a DataTable reads a str cell as markup, and "[/]" typed in the room would
-        # raise MarkupError (or "[red]" restyle the row)
+        # Text, not str: a DataTable reads a str cell as markup ("[/]" typed in the room would
+        # raise MarkupError, "[red]" restyle the row), and parsing it costs time on every row
         for name in self.section.columns:
-            row.append(escape(self.cell(item, name)))
-        row.append(escape(self.session.participant_name(item.raised_by)))
+            row.append(Text(self.cell(item, name), no_wrap=True, end=""))
+        row.append(Text(self.session.participant_name(item.raised_by), no_wrap=True, end=""))
         return row
 
     def cell(self, item: Item, name: str) -> str:
