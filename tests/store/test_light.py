@@ -25,7 +25,7 @@ def test_the_light_constants_agree_with_the_model() -> None:
     assert tuple(status.value for status in SessionStatus) == light.STATUS_VALUES
     assert set(Session.model_fields) == light.SESSION_KEYS
     assert light.MAX_TEXT == MAX_TEXT
-    assert set(light.ListedGroup.__dataclass_fields__) == set(Group.model_fields)
+    assert set(light.ListedGroup.__slots__) == set(Group.model_fields)
     from workshop.store import history
     from workshop.store.store import HISTORY_SPACING
 

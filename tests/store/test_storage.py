@@ -11,7 +11,7 @@ import pytest
 
 from workshop.model import Group, Session
 from workshop.store import Store, schema
-from workshop.store.durable import DurableStorage
+from workshop.store.storage import DurableStorage
 
 
 def _setup(data_dir: Path) -> tuple[Store, Group, Session]:

@@ -110,6 +110,33 @@ async def test_app_opens_straight_on_a_session_read_only(
         assert screen.read_only
 
 
+async def test_leaving_a_session_opened_first_shows_the_home_screen(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """`workshop open` builds the session screen alone (no home screen behind it, for speed):
+    leaving it must still land on the home screen, with the group listed."""
+    from textual.widgets import DataTable
+
+    from workshop.tui.screens.session import SessionScreen
+
+    make_session("Opened First")
+    group, session = make_session("Opened First", part=2)
+    app = app_factory(session_ref=session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert len(app.screen_stack) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        # the cursor is on the session just left
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        assert row_key.value == f"s:{group.id}:{session.id}"
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
 async def test_a_session_ref_that_matches_nothing_is_a_notification(
     app_factory: AppFactory,
 ) -> None:
@@ -167,7 +194,7 @@ def test_app_class_is_thin() -> None:
     assert own <= {
         "get_default_screen",
         "on_mount",
-        "_open_reference",
+        "home_screen",
         "action_help",
         "get_system_commands",
     }

@@ -8,14 +8,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from workshop.cli import UsageError
-from workshop.cli.history import cmd_restore, cmd_versions
 from workshop.errors import InvalidInput, NotFound, WorkshopError
 from workshop.store import Store, default_data_dir
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
+    from typing import Any
+
     # the model (pydantic) is imported by the commands that need it: `list` never does
     from workshop.model.session import Group
     from workshop.store import ListedGroup
@@ -48,8 +49,8 @@ def parse_day(text: str | None, what: str = "--date") -> date:
 
 def _start_app(store: Store, ref: str | None, read_only: bool) -> int:
     if ref is not None:
-        _, session = store.find_session(ref)  # a clear line now, rather than in the app
-        ref = session.id
+        # a clear line now, rather than in the app; the app reads the session itself
+        _, ref = store.locate_session(ref)
     try:
         from workshop.tui import run as run_app
     except ImportError as error:
@@ -324,6 +325,21 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
     for command, what in hints:
         _out(f"  {command:<{width}}{what}")
     return 0
+
+
+# -- previous versions (in `history`, imported only by these two) ------------------------------
+
+
+def cmd_versions(store: Store, args: argparse.Namespace) -> int:
+    from workshop.cli import history
+
+    return history.cmd_versions(store, args)
+
+
+def cmd_restore(store: Store, args: argparse.Namespace) -> int:
+    from workshop.cli import history
+
+    return history.cmd_restore(store, args)
 
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {

@@ -3,15 +3,14 @@
 Kept apart from `show` (a session step by step) so that listing imports neither pydantic nor
 the model: it reads only the store's plain summaries. The table is laid out by hand (see
 `groups_lines`); Rich styles it on a terminal, and is not even imported when the output goes
-to a pipe or a file, where it would print the same characters without styles."""
+to a pipe or a file, where it would print the same characters without styles (nor to measure
+text, unless it holds characters other than the common ones known to take one cell)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-
-from rich.cells import cell_len, set_cell_size
 
 from workshop.store.summary import GroupSummary, ListedGroup
 
@@ -34,6 +33,8 @@ Line = list[tuple[str, str]]
 
 def visible(text: str) -> str:
     """`text` with line endings made plain and every other control character made visible."""
+    if text.isprintable():  # nothing to change (and translating costs, even then)
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_VISIBLE)
 
 
@@ -120,12 +121,34 @@ _FIXED = (("Part", 4, True), ("Date", 10, False), ("Status", 11, False), ("Done"
 _GAP = "  "
 
 
+#: Characters one terminal cell wide whatever Rich's Unicode tables (printable ASCII and the
+#: few others the list itself prints): a text of only these is measured without Rich.
+_ONE_CELL = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("·…—─")
+
+
+def _cell_len(text: str) -> int:
+    if _ONE_CELL.issuperset(text):
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _set_cell_size(text: str, width: int) -> str:
+    """`text` cut or padded to `width` cells, as `rich.cells.set_cell_size`."""
+    if _ONE_CELL.issuperset(text):
+        return text[:width] + " " * (width - len(text))
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width)
+
+
 def _fit(text: str, width: int, right: bool = False) -> str:
     """`text` on one line of exactly `width` cells: padded, or cut with an ellipsis."""
     text = " ".join(text.split())
-    size = cell_len(text)
+    size = _cell_len(text)
     if size > width:
-        return set_cell_size(text, max(width - 1, 0)) + "…"
+        return _set_cell_size(text, max(width - 1, 0)) + "…"
     padding = " " * (width - size)
     return padding + text if right else text + padding
 

@@ -7,9 +7,11 @@ model (pydantic)."""
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
+    from typing import Any
+
     from workshop.store.editor import GroupEditor
     from workshop.store.schema import SCHEMA_VERSION
     from workshop.store.store import Store, default_data_dir

@@ -13,17 +13,22 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import orjson
-from tinydb.storages import Storage
 
 from workshop.errors import SaveFailed, UnreadableFile
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
+if TYPE_CHECKING:
+    import json
+    from typing import Any
+
+# orjson (which imports dataclasses, inspect, uuid…), hashlib and TinyDB are imported by the
+# functions that use them: `workshop list` reads summaries with the standard `json` module and
+# never needs the others. `DurableStorage` (TinyDB's Storage) lives in `workshop.store.storage`.
 
 #: Mode of a new group file (an existing file keeps its own).
 NEW_FILE_MODE = 0o644
@@ -208,6 +213,8 @@ def decode(payload: bytes, name: str) -> Any:
     """Parse a group file's JSON; a one-line UnreadableFile when it is not JSON."""
     if not payload.strip():
         raise UnreadableFile(f"{name} is empty; it is not a group file")
+    import orjson
+
     try:
         with paused_gc():
             return orjson.loads(payload)
@@ -231,6 +238,10 @@ def encode(value: Any) -> bytes:
     The summaries and the sessions are written last, and a digest of their exact bytes in the
     meta record: a listing can then read the summaries without parsing the sessions, knowing
     both are as saved together (see `head_of`). Any other value is written as it is."""
+    import hashlib
+
+    import orjson
+
     try:
         tables = value if isinstance(value, dict) else {}
         summaries, sessions, meta = (tables.get(k) for k in ("summaries", "sessions", "meta"))
@@ -263,87 +274,71 @@ def head_of(payload: bytes) -> dict[str, Any] | None:
     at = payload.find(SESSIONS_MARK, start + 1)
     if start < 0 or at < 0 or not payload.endswith(b"}"):
         return None
-    try:
-        head = orjson.loads(payload[:at] + b"}")
-    except orjson.JSONDecodeError:
-        return None
+    head = _strict_loads(payload[:at] + b"}")
     meta = head.get("meta") if isinstance(head, dict) else None
     if not isinstance(meta, dict) or len(meta) != 1:
         return None
     [doc] = meta.values()
     digest = doc.get(TAIL_DIGEST) if isinstance(doc, dict) else None
-    if type(digest) is not str or hashlib.sha1(payload[start:-1]).hexdigest() != digest:
+    if type(digest) is not str:
+        return None
+    import hashlib
+
+    if hashlib.sha1(memoryview(payload)[start:-1]).hexdigest() != digest:
         return None
     return dict(head)
 
 
-class DurableStorage(Storage):
-    """TinyDB storage over one group file: atomic durable writes, fresh reads.
+#: What `_strict_loads` leaves to orjson: an escaped surrogate, an integer of 19 digits or more.
+_SURROGATE = re.compile(rb"\\u[dD]")
+_LONG_INTEGER = re.compile(rb"(?:^|[:,\[])[ \t\n\r]*-?[0-9]{19}")
+#: Every digit as 0: a plain search of the result finds a run of digits before any regex.
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+_NINETEEN_DIGITS = b"0" * 19
 
-    The parsed content is cached against the exact bytes last read or written, so TinyDB's
-    read-per-operation costs one file read and a byte comparison rather than a parse. Inside
-    `batch()`, writes are held in memory and land as one atomic save at the end."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self._bytes: bytes | None = None
-        self._parsed: dict[str, Any] | None = None
-        self._pending: dict[str, Any] | None = None
-        self._batching = False
+def _strict_loads(payload: bytes) -> Any:
+    """`payload` parsed by the standard `json` module (imported in a fraction of orjson's
+    time) when orjson would read it to the same value; None whenever orjson might not: on an
+    escaped surrogate (orjson refuses a lone one), an integer of 19 digits or more (orjson
+    reads one beyond 64 bits as a float), NaN, an infinity, a byte-order mark, invalid UTF-8,
+    any error. (Text in a string that merely looks like these only costs the slower way.) The
+    caller then parses the whole file with orjson (`decode`), as before."""
+    if b"\\u" in payload and _SURROGATE.search(payload) is not None:
+        return None
+    if _NINETEEN_DIGITS in payload.translate(_ZEROS) and _LONG_INTEGER.search(payload):
+        return None
+    global _decoder
+    if _decoder is None:
+        import json
 
-    def read(self) -> dict[str, Any] | None:
-        if self._pending is not None:
-            return self._pending
-        try:
-            payload = read_bytes(self.path)
-        except FileNotFoundError:
-            return None
-        if self._parsed is not None and payload == self._bytes:
-            return self._parsed
-        parsed = decode(payload, self.path.name)
-        if not isinstance(parsed, dict):
-            raise UnreadableFile(f"{self.path.name} is not a group file (not a JSON object)")
-        self._bytes, self._parsed = payload, parsed
-        return parsed
+        _decoder = json.JSONDecoder(parse_float=_finite, parse_constant=_refuse)
+    try:
+        # strict UTF-8 (no encoded surrogates, as orjson); a byte-order mark is not JSON
+        return _decoder.decode(payload.decode("utf-8"))
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError included
+        return None
 
-    def write(self, data: dict[str, Any]) -> None:
-        if self._batching:
-            self._pending = data
-            return
-        self._save(data)
 
-    def _save(self, data: dict[str, Any]) -> None:
-        try:
-            payload = encode(data)
-            atomic_write(self.path, payload)
-        except BaseException:
-            self.forget()  # TinyDB changed the cached tables in place before writing
-            raise
-        self._bytes, self._parsed = payload, data
+_decoder: json.JSONDecoder | None = None
 
-    def forget(self) -> None:
-        """Drop the cache; the next read parses the file again."""
-        self._bytes = self._parsed = None
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Hold writes until the block ends, then save once (all or nothing)."""
-        if self._batching:
-            yield
-            return
-        self._batching = True
-        try:
-            yield
-        except BaseException:
-            self._pending = None
-            self.forget()
-            raise
-        finally:
-            self._batching = False
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self._save(pending)
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):  # orjson refuses a number too large for a float
+        raise ValueError(text)
+    return value
 
-    def close(self) -> None:
-        self.forget()
+
+def _refuse(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON")  # NaN, Infinity: orjson refuses them
+
+
+def __getattr__(name: str) -> Any:
+    # `DurableStorage` moved to `workshop.store.storage` (it needs TinyDB, which listing must
+    # not import); still importable from here.
+    if name == "DurableStorage":
+        from workshop.store.storage import DurableStorage
+
+        return DurableStorage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,14 +16,10 @@ from workshop.errors import InvalidInput, NotFound, SaveFailed, StaleRevision, S
 from workshop.model import base as model_base
 from workshop.model.session import Group, Session
 from workshop.store import history, schema
-from workshop.store.durable import (
-    DurableStorage,
-    ReplacedButUnconfirmed,
-    leftover_temps,
-    paused_gc,
-)
+from workshop.store.durable import ReplacedButUnconfirmed, leftover_temps, paused_gc
 from workshop.store.lock import GroupLock
 from workshop.store.names import lock_path
+from workshop.store.storage import DurableStorage
 
 
 def _doc(session: Session) -> dict[str, Any]:

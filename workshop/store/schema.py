@@ -27,11 +27,7 @@ checks the group and the stored summaries by hand and never needs it."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
-
-import orjson
 
 from workshop import __version__
 from workshop.errors import NewerSchema, UnreadableFile
@@ -45,11 +41,17 @@ from workshop.store.summary import (
     summarise,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
+    from typing import Any
+
     from workshop.model.session import Group, Session
 
+    Tables = dict[str, Any]
+else:
+    Tables = dict
+
 SCHEMA_VERSION = 2
-Tables = dict[str, Any]
 
 
 def _bad(name: str, why: str) -> UnreadableFile:
@@ -91,6 +93,8 @@ def schema_version(tables: Any, name: str) -> int:
 
 def _participant_id(session_id: Any, index: int) -> str:
     # Deterministic, so reading a version-1 file twice gives the same ids.
+    import hashlib  # here, as orjson below: listing needs neither
+
     return hashlib.sha1(f"{session_id}:{index}".encode()).hexdigest()[:8]
 
 
@@ -192,6 +196,10 @@ def session_docs(tables: Tables, group_id: str, name: str) -> dict[str, dict[str
 def fingerprint(doc: Mapping[str, Any]) -> str:
     """A digest of a session's document as the file holds it. A session saved by the store
     was validated first; the digest stored beside it vouches it was not changed since."""
+    import hashlib
+
+    import orjson
+
     try:
         # A document read from a file has only text keys: OPT_NON_STR_KEYS (for the Step keys
         # of one about to be saved) makes orjson ten times slower, so it is the fallback.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
 from workshop.store import schema
@@ -21,6 +20,7 @@ from workshop.store.durable import (
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
     # Listing needs neither the editor (TinyDB) nor the model (pydantic): imported when used.
     from workshop.model.session import Group, Session
@@ -61,8 +61,9 @@ class Store:
             if name.startswith(".") or not name.endswith(".json") or group_id_of(name) is None:
                 continue
             if entry.is_file(follow_symlinks=False):
-                found.append(Path(entry.path))
-        return sorted(found)
+                found.append((name, entry.path))
+        # by name: the order of the paths (one folder), without comparing Path objects
+        return [Path(path) for _, path in sorted(found)]
 
     def path_of(self, group_id: str) -> Path:
         """The file of a group; NotFound when there is none."""
@@ -161,6 +162,11 @@ class Store:
 
     def find_session(self, ref: str) -> tuple[Group, Session]:
         """A session by id, or by a prefix of its id unique across every readable group."""
+        return self.load_session(*self.locate_session(ref))
+
+    def locate_session(self, ref: str) -> tuple[str, str]:
+        """The group id and session id of `ref` (as find_session finds it), from the listing
+        alone: nothing of the session is read or validated."""
         ref = ref.strip()
         if not ref:
             raise NotFound("no session id given")
@@ -172,8 +178,7 @@ class Store:
             raise NotFound(f"no session matches '{ref}'")
         if len(matches) > 1:
             raise Ambiguous(ref, sorted(sid for _, sid in matches))
-        group_id, session_id = matches[0]
-        return self.load_session(group_id, session_id)
+        return matches[0]
 
     def load_session(self, group_id: str, session_id: str) -> tuple[Group, Session]:
         """One session and its group, validating only that session (faster than load_group

@@ -1,20 +1,25 @@
 """What a listing shows of groups and sessions, and a group file as read.
 
 Listing is on the start-up path of `workshop list` and the home screen, so this module
-imports neither pydantic nor the model: the records are plain frozen dataclasses built from
+imports neither pydantic nor the model: the records are plain frozen records built from
 the stored documents, their shapes and types checked by hand. Sessions are validated by the
-model only when a summary is missing or does not match its session (see `schema`)."""
+model only when a summary is missing or does not match its session (see `schema`).
+
+The records are written out rather than made with `dataclasses`, which imports `inspect`
+(and `ast`, `dis`, `tokenize`…): that alone costs `workshop list` about a tenth of its time.
+They behave as frozen dataclasses do: compared and hashed by their fields, read-only."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from workshop.model.session import Group, Session
 
 #: The steps' values in order (those of `workshop.model.base.Step`; a test checks they agree).
@@ -57,23 +62,77 @@ MAX_TEXT = 200_000
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-@dataclass(frozen=True)
-class ListedGroup:
+class _Record:
+    """A frozen record: its fields are its `__slots__`, set once by `__init__`; equal to a
+    record of the same class with equal fields (and hashed by them), as a frozen dataclass."""
+
+    # Each class's __slots__ lists its fields in the order of its __init__ (hence the noqa)
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{self.__class__.__qualname__}({fields})"
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r} of a frozen record")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r} of a frozen record")
+
+    def __reduce__(self) -> tuple[type[_Record], tuple[Any, ...]]:
+        return self.__class__, self._values()  # copy and pickle through __init__
+
+
+_set = object.__setattr__
+
+
+class ListedGroup(_Record):
     """A group as a listing shows it (the fields of `workshop.model.session.Group`)."""
 
+    __slots__ = ("id", "name", "organisation", "created_at")  # noqa: RUF023
     id: str
     name: str
     organisation: str
     created_at: dt.datetime
 
+    def __init__(self, id: str, name: str, organisation: str, created_at: dt.datetime) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "organisation", organisation)
+        _set(self, "created_at", created_at)
 
-@dataclass(frozen=True)
-class SessionSummary:
+
+class SessionSummary(_Record):
     """One session as a listing shows it. Stored beside each session at save time.
 
     `status` is the status's value ('planned', 'in progress', 'closed'); `completeness` maps
     each step's value to its percent (a `Step` looks it up too: steps are strings)."""
 
+    __slots__ = (  # noqa: RUF023
+        "id",
+        "group_id",
+        "part",
+        "date",
+        "title",
+        "facilitator",
+        "status",
+        "follows",
+        "revision",
+        "updated_at",
+        "item_count",
+        "completeness",
+    )
     id: str
     group_id: str
     part: int
@@ -87,6 +146,34 @@ class SessionSummary:
     item_count: int
     #: How complete each step is, in percent.
     completeness: Mapping[str, int]
+
+    def __init__(
+        self,
+        id: str,
+        group_id: str,
+        part: int,
+        date: dt.date,
+        title: str,
+        facilitator: str,
+        status: str,
+        follows: str | None,
+        revision: int,
+        updated_at: dt.datetime,
+        item_count: int,
+        completeness: Mapping[str, int],
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "group_id", group_id)
+        _set(self, "part", part)
+        _set(self, "date", date)
+        _set(self, "title", title)
+        _set(self, "facilitator", facilitator)
+        _set(self, "status", status)
+        _set(self, "follows", follows)
+        _set(self, "revision", revision)
+        _set(self, "updated_at", updated_at)
+        _set(self, "item_count", item_count)
+        _set(self, "completeness", completeness)
 
     def to_doc(self) -> dict[str, Any]:
         """The summary as its stored JSON document."""
@@ -106,15 +193,27 @@ class SessionSummary:
         }
 
 
-@dataclass(frozen=True)
-class GroupSummary:
+class GroupSummary(_Record):
     """A group file as the home screen and `workshop list` show it. A file that cannot be
     read gives `group=None` and `error` set to the one-line reason."""
 
+    __slots__ = ("group", "path", "sessions", "error")  # noqa: RUF023
     group: ListedGroup | None
     path: Path
-    sessions: list[SessionSummary] = field(default_factory=list)
-    error: str | None = None
+    sessions: list[SessionSummary]
+    error: str | None
+
+    def __init__(
+        self,
+        group: ListedGroup | None,
+        path: Path,
+        sessions: list[SessionSummary] | None = None,
+        error: str | None = None,
+    ) -> None:
+        _set(self, "group", group)
+        _set(self, "path", path)
+        _set(self, "sessions", [] if sessions is None else sessions)
+        _set(self, "error", error)
 
 
 class GroupFile:
@@ -175,14 +274,20 @@ def _never(doc: dict[str, Any]) -> Session:  # pragma: no cover - every session 
     raise AssertionError("a validated group file has nothing left to validate")
 
 
-@dataclass(frozen=True)
-class GroupVersion:
+class GroupVersion(_Record):
     """A previous version of a group file kept under `.history/`."""
 
+    __slots__ = ("name", "path", "saved_at", "reason")  # noqa: RUF023
     name: str
     path: Path
     saved_at: dt.datetime
     reason: str
+
+    def __init__(self, name: str, path: Path, saved_at: dt.datetime, reason: str) -> None:
+        _set(self, "name", name)
+        _set(self, "path", path)
+        _set(self, "saved_at", saved_at)
+        _set(self, "reason", reason)
 
 
 # -- checking stored documents by hand ---------------------------------------------------------

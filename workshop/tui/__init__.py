@@ -17,13 +17,14 @@ def run(data_dir: Path, session_ref: str | None = None, read_only: bool = False)
     from workshop.store import Store
 
     store = Store(data_dir)
+    opened: tuple[str, str] | None = None
     if session_ref is not None:
         try:
-            store.find_session(session_ref)
+            opened = store.locate_session(session_ref)
         except WorkshopError as error:
             print(f"workshop: {error}", file=sys.stderr)
             return 1
     from workshop.tui.app import WorkshopApp
 
-    result = WorkshopApp(store, session_ref=session_ref, read_only=read_only).run()
+    result = WorkshopApp(store, opened=opened, read_only=read_only).run()
     return result if isinstance(result, int) else 0

@@ -19,13 +19,14 @@ from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 
 
 class WorkshopApp(App[int]):
-    """The facilitator's app. Opens on the home screen; with `session_ref`, straight onto that
-    session (read-only when `read_only`). A session that cannot be found is reported on the home
-    screen as a notification, never as a traceback."""
+    """The facilitator's app. Opens on the home screen; with `session_ref` (or `opened`, the
+    group and session ids already found), straight onto that session (read-only when
+    `read_only`), with the home screen built only when the session is left. A session that
+    cannot be found is reported on the home screen as a notification, never as a traceback."""
 
     TITLE = "Service Strategy Workshop"
-    # The home screen's file too: Textual does not load the CSS_PATH of the screen returned by
-    # get_default_screen() (it does for pushed screens).
+    # The first screen's file too: Textual does not load the CSS_PATH of the screen returned by
+    # get_default_screen() (it does for screens pushed or switched to later).
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,12 +57,21 @@ class WorkshopApp(App[int]):
         ),
     ]
 
-    def __init__(self, store: Store, session_ref: str | None = None, read_only: bool = False):
-        super().__init__()
+    def __init__(
+        self,
+        store: Store,
+        session_ref: str | None = None,
+        read_only: bool = False,
+        opened: tuple[str, str] | None = None,
+    ):
+        first = opened is not None or session_ref is not None
+        super().__init__(css_path=[*self.CSS_PATH, "screens/session.tcss"] if first else None)
         #: Where the groups are kept; screens are handed it, they never read it off the app.
         self.store = store
         self.session_ref = session_ref
+        self.opened = opened
         self.read_only = read_only
+        self._not_opened: str | None = None
         self.register_theme(WORKSHOP_THEME)
         self.theme = THEME_NAME
         self.sub_title = str(store.data_dir)
@@ -70,23 +80,32 @@ class WorkshopApp(App[int]):
         self._filters.append(NO_RAW_CONTROLS)
 
     def get_default_screen(self) -> Screen[Any]:
-        return HomeScreen(self.store, read_only=self.read_only)
+        if self.opened is None and self.session_ref is not None:
+            from workshop.errors import WorkshopError
+
+            try:
+                self.opened = self.store.locate_session(self.session_ref)
+            except WorkshopError as error:
+                self._not_opened = str(error)
+        if self.opened is not None:
+            from workshop.tui.screens.session import SessionScreen
+
+            group_id, session_id = self.opened
+            screen = SessionScreen(self.store, group_id, session_id, read_only=self.read_only)
+            # switch_screen (how the session gives way to the home screen) drops the result
+            # callback of the screen it replaces, and Textual gives the first screen none
+            screen._push_result_callback(self, None)
+            return screen
+        return self.home_screen()
+
+    def home_screen(self, select: str | None = None) -> HomeScreen:
+        """A new home screen (the session screen opened first builds one when it is left,
+        with the cursor on the row keyed `select`)."""
+        return HomeScreen(self.store, read_only=self.read_only, select=select)
 
     def on_mount(self) -> None:
-        if self.session_ref is not None:
-            self._open_reference(self.session_ref)
-
-    def _open_reference(self, ref: str) -> None:
-        from workshop.errors import WorkshopError
-        from workshop.tui.screens.session import SessionScreen
-
-        try:
-            group, session = self.store.find_session(ref)
-            screen = SessionScreen(self.store, group.id, session.id, read_only=self.read_only)
-        except WorkshopError as error:
-            self.notify(str(error), title="Cannot open that session", severity="error")
-            return
-        self.push_screen(screen)
+        if self._not_opened is not None:
+            self.notify(self._not_opened, title="Cannot open that session", severity="error")
 
     def action_help(self) -> None:
         """Show the keys of the current screen and the focused widget's help."""

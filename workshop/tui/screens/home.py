@@ -21,6 +21,7 @@ from workshop.tui.screens.home_detail import (
     empty_message,
     group_rows,
 )
+from workshop.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from workshop.tui.dialogs.new_session import NewSessionForm
@@ -114,9 +115,11 @@ class HomeScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, store: Store, read_only: bool = False) -> None:
+    def __init__(self, store: Store, read_only: bool = False, select: str | None = None) -> None:
         super().__init__()
         self.store = store
+        #: The row the cursor starts on (the session just left, when the app opened on it).
+        self._select = select
         #: Started for review only: nothing can be created, changed or deleted from here.
         self.read_only = read_only
         self.groups: list[GroupSummary] = []
@@ -128,14 +131,15 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="empty")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="sessions", zebra_stripes=False)
         yield Static(id="detail")
         yield Footer()
 
     # -- the listing -------------------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
-        self.refresh_groups()
+        select, self._select = self._select, None
+        self.refresh_groups(select)
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE

@@ -276,7 +276,13 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
 
     def action_leave(self) -> None:
         self.flush()
-        self.dismiss()
+        if len(self.app.screen_stack) > 1:
+            self.dismiss()
+            return
+        # opened straight from the command line: the home screen is built now, in its place
+        home = getattr(self.app, "home_screen", None)
+        if home is not None:
+            self.app.switch_screen(home(select=f"s:{self.group_id}:{self.session_id}"))
 
     # -- steps ---------------------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ class RowTable(DataTable[Any]):
             row = self._row_of(row_key)
             cursor_location = _on_row(cursor_location, row)
             hover_location = _on_row(hover_location, row)
-        return super()._render_line_in_row(  # type: ignore[no-any-return]
+        return super()._render_line_in_row(
             row_key, line_no, base_style, cursor_location, hover_location
         )
 
@@ -63,7 +63,8 @@ class RowTable(DataTable[Any]):
         except LookupError:
             return Strip.blank(width, base_style)
         row = self._row_of(row_key)
-        cursor = _on_row(self.cursor_coordinate, row)
+        # a hidden cursor highlights nothing: every line is then keyed as one away from it
+        cursor = _on_row(self.cursor_coordinate, row) if self.show_cursor else ELSEWHERE
         hover = _on_row(self.hover_coordinate, row)
         key = (
             y,
@@ -73,14 +74,14 @@ class RowTable(DataTable[Any]):
             cursor,
             hover,
             base_style,
+            self.cursor_type,
             self._show_hover_cursor,
-            self.show_cursor,
             self._update_count,
             self._pseudo_class_state,
         )
         cached = self._line_cache.get(key)
         if cached is not None:
-            return cached  # type: ignore[no-any-return]
+            return cached
         fixed, scrollable = self._render_line_in_row(
             row_key, line_in_row, base_style, cursor, hover
         )

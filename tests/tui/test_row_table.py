@@ -1,0 +1,90 @@
+"""RowTable caches its lines apart from the cursor: it must still draw exactly what Textual's
+DataTable draws, wherever the cursor goes, and re-render only the rows whose look changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable
+
+from workshop.tui.widgets.row_table import RowTable
+
+ROWS = 60
+
+
+class Pair(App[None]):
+    CSS = "DataTable { width: 1fr; height: 12; }"
+    AUTO_FOCUS = None  # a focused table is drawn in other colours: neither has the focus
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield DataTable(id="plain", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="ours", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        for table in self.query(DataTable):
+            table.add_columns("#", "Text", "Score")
+            for n in range(ROWS):
+                table.add_row(n, Text(f"item {n} " + "word " * (n % 5)), n * 7 % 10, key=str(n))
+
+
+def lines(table: DataTable[Any]) -> list[str]:
+    """What the table shows on screen, with every segment's style."""
+    return [
+        "".join(f"{segment.text}\x00{segment.style}" for segment in table.render_line(y))
+        for y in range(table.size.height)
+    ]
+
+
+async def test_row_table_draws_what_a_data_table_draws_wherever_the_cursor_is() -> None:
+    app = Pair()
+    async with app.run_test(size=(120, 20)) as pilot:
+        plain = app.query_one("#plain", DataTable)
+        ours = app.query_one("#ours", RowTable)
+        await pilot.pause()
+        assert lines(ours) == lines(plain)
+        for row in [1, 2, 9, 10, 11, 30, 59, 58, 0, 5]:  # within the view, scrolling, back
+            plain.move_cursor(row=row, animate=False)
+            ours.move_cursor(row=row, animate=False)
+            await pilot.pause()
+            assert ours.cursor_row == row
+            assert lines(ours) == lines(plain), f"differs with the cursor on row {row}"
+        ours.show_cursor = plain.show_cursor = False
+        await pilot.pause()
+        assert lines(ours) == lines(plain)
+
+
+async def test_moving_the_cursor_renders_only_the_two_rows_it_changed() -> None:
+    app = Pair()
+    async with app.run_test(size=(120, 20)) as pilot:
+        ours = app.query_one("#ours", RowTable)
+        plain = app.query_one("#plain", DataTable)
+        await pilot.pause()
+        lines(ours), lines(plain)  # every visible row rendered once
+        rendered: dict[str, list[int]] = {"ours": [], "plain": []}
+        for name, table in (("ours", ours), ("plain", plain)):
+            original = table._render_line_in_row
+
+            def counting(
+                *args: Any,
+                _name: str = name,
+                _table: DataTable[Any] = table,
+                _original: Any = original,
+                **kw: Any,
+            ) -> Any:
+                before = len(_table._row_render_cache)
+                result = _original(*args, **kw)
+                if len(_table._row_render_cache) > before:
+                    rendered[_name].append(1)
+                return result
+
+            table._render_line_in_row = counting  # type: ignore[method-assign]
+        ours.move_cursor(row=3)
+        plain.move_cursor(row=3)
+        await pilot.pause()
+        lines(ours), lines(plain)
+        assert len(rendered["ours"]) == 2  # the row the cursor left and the row it reached
+        assert len(rendered["plain"]) > 2  # what Textual's table does: every row again

@@ -1,0 +1,87 @@
+"""TinyDB's `Storage` over one group file, built on the crash-safe writes of `durable`.
+
+Apart from `durable` so that reading (listing above all) never imports TinyDB."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from workshop.errors import UnreadableFile
+from workshop.store.durable import atomic_write, decode, encode, read_bytes
+
+
+class DurableStorage(Storage):
+    """TinyDB storage over one group file: atomic durable writes, fresh reads.
+
+    The parsed content is cached against the exact bytes last read or written, so TinyDB's
+    read-per-operation costs one file read and a byte comparison rather than a parse. Inside
+    `batch()`, writes are held in memory and land as one atomic save at the end."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._bytes: bytes | None = None
+        self._parsed: dict[str, Any] | None = None
+        self._pending: dict[str, Any] | None = None
+        self._batching = False
+
+    def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending
+        try:
+            payload = read_bytes(self.path)
+        except FileNotFoundError:
+            return None
+        if self._parsed is not None and payload == self._bytes:
+            return self._parsed
+        parsed = decode(payload, self.path.name)
+        if not isinstance(parsed, dict):
+            raise UnreadableFile(f"{self.path.name} is not a group file (not a JSON object)")
+        self._bytes, self._parsed = payload, parsed
+        return parsed
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._batching:
+            self._pending = data
+            return
+        self._save(data)
+
+    def _save(self, data: dict[str, Any]) -> None:
+        try:
+            payload = encode(data)
+            atomic_write(self.path, payload)
+        except BaseException:
+            self.forget()  # TinyDB changed the cached tables in place before writing
+            raise
+        self._bytes, self._parsed = payload, data
+
+    def forget(self) -> None:
+        """Drop the cache; the next read parses the file again."""
+        self._bytes = self._parsed = None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold writes until the block ends, then save once (all or nothing)."""
+        if self._batching:
+            yield
+            return
+        self._batching = True
+        try:
+            yield
+        except BaseException:
+            self._pending = None
+            self.forget()
+            raise
+        finally:
+            self._batching = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._save(pending)
+
+    def close(self) -> None:
+        self.forget()
