@@ -237,3 +237,45 @@ async def test_a_missing_session_is_reported_not_raised(
         assert any(n.severity == "error" for n in app._notifications)
     with store.edit(group.id):  # the lock was let go
         pass
+
+
+async def test_text_left_in_a_capture_line_is_added_when_the_screen_is_left(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Typed, not yet added with Enter, then Escape: the words are kept as an item."""
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#capture-expectations", Input).focus()
+        await pilot.press(*"Half typed thought", "escape")
+        await settle(pilot)
+        assert any("Half typed thought" in n.message for n in app._notifications)
+    saved = on_disk(store, group.id, session.id)
+    assert [item.text for item in saved.research.expectations] == ["Half typed thought"]
+
+
+async def test_text_left_in_capture_lines_is_kept_when_the_app_quits(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Quitting mid-sentence keeps it; a section that needs more than a text (a complaints
+    stage) keeps it in the parking lot; a line added with Enter is not added twice."""
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#capture-expectations", Input).focus()
+        await pilot.press(*"Added properly", "enter", *"Still typing")
+        await pilot.press("f4")  # the structure step: its lists are built when first shown
+        await settle(pilot)
+        stage = screen.query_one("#capture-complaint_stages", Input)
+        stage.focus()
+        await pilot.press(*"Ombudsman")
+        await pilot.pause()
+        app.exit()
+    saved = on_disk(store, group.id, session.id)
+    assert [item.text for item in saved.research.expectations] == [
+        "Added properly",
+        "Still typing",
+    ]
+    assert [p.text for p in saved.parking_lot] == ["Complaints handling: Ombudsman"]

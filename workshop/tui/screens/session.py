@@ -452,6 +452,14 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         if self.autosaver is None or self.read_only or self.stale:
             return
         self._keep_timer(save=False)
+        kept = self.keep_drafts()
+        if kept:
+            if self.session.status is SessionStatus.PLANNED:
+                self.session.status = SessionStatus.IN_PROGRESS
+            self.autosaver.changed()
+            self.app.notify(
+                "\n".join(kept), title="Added what was still in the capture line", timeout=10
+            )
         if not self.autosaver.dirty:
             return
         try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from textual.widgets import Input
 
 from workshop.errors import InvalidInput
 from workshop.model.base import Item, Step
@@ -90,6 +91,11 @@ class SessionEdits:
             self.notify(explain(error), title="Not added", severity="error")
             return None
 
+    def _drafts(self) -> dict[str, tuple[Section, str]]:
+        if not hasattr(self, "drafts"):
+            self.drafts: dict[str, tuple[Section, str]] = {}
+        return self.drafts
+
     def _undo_stack(self) -> list[Undo]:
         if not hasattr(self, "undo_stack"):
             self.undo_stack = []
@@ -109,6 +115,51 @@ class SessionEdits:
             self._open_form(section_list, None, values)
             return
         self._append(section_list, item)
+
+    # -- typed but not yet added ---------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Keep track of what each capture line holds that Enter has not added yet."""
+        section_list = event.input.parent
+        if not event.input.has_class("capture") or not isinstance(section_list, SectionList):
+            return
+        drafts = self._drafts()
+        if event.value.strip():
+            drafts[section_list.section.key] = (section_list.section, event.value)
+        else:  # emptied, or added with Enter (the line empties itself)
+            drafts.pop(section_list.section.key, None)
+
+    def keep_drafts(self) -> list[str]:
+        """Add what was typed in capture lines and never added with Enter, as the screen is
+        left or the app quits: nothing said in the room is dropped. A section that needs more
+        than a text (a complaints stage) gets it in the parking lot instead. Works on the
+        session alone (the widgets may be gone); returns what was kept, as the user reads it."""
+        drafts = self._drafts()
+        for section_list in self.all_lists():  # still on screen: what the lines hold now
+            capture = section_list.query_one(".capture", Input)
+            if capture.value.strip():
+                drafts[section_list.section.key] = (section_list.section, capture.value)
+            else:
+                drafts.pop(section_list.section.key, None)
+        kept: list[str] = []
+        for section, typed in drafts.values():
+            text = " ".join(typed.split())
+            try:
+                item = section.item_type.model_validate({"text": text, "raised_by": self.speaker})
+                section.items(self.session).append(item)
+                kept.append(f"{section.title}: {_short(text)}")
+            except ValidationError:
+                try:
+                    parked = ParkedItem(
+                        text=f"{section.title}: {text}", step=section.step, raised_by=self.speaker
+                    )
+                except ValidationError as error:
+                    self.notify(explain(error), title="Not kept", severity="error")
+                    continue
+                self.session.parking_lot.append(parked)
+                kept.append(f"Parking lot: {_short(parked.text)}")
+        drafts.clear()
+        return kept
 
     def _append(self, section_list: SectionList, item: Item) -> None:
         section_list.items.append(item)
