@@ -285,3 +285,36 @@ def test_snapshot_review(
     snap_compare: Any, store: Store, pair: tuple[Group, Session, Session]
 ) -> None:
     assert snap_compare(review_app(store, pair), terminal_size=(120, 36))
+
+
+async def test_the_headline_says_when_no_indicator_is_measured_yet(store: Store) -> None:
+    """Not '0 of 0 indicators on track': the room reads that as failure."""
+    group = Group(id="grp2", name="Unmeasured")
+    store.create_group(group)
+    first = first_session(group)
+    later = second_session(first)
+    for indicator in later.structure.indicators:
+        indicator.latest = None
+    with store.edit(group.id) as editor:
+        editor.add_session(first)
+        editor.add_session(later)
+    app = Host(ReviewScreen(store, group.id, later.id))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        headline = app.screen._title()
+        assert "no indicator measured yet" in headline
+        assert "0 of 0" not in headline
+    measured = review_app(store, pair_in(store))
+    async with measured.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "of 2 measured indicators on track" in measured.screen._title()
+
+
+def pair_in(store: Store) -> tuple[Group, Session, Session]:
+    group = Group(id="grp3", name="Measured")
+    store.create_group(group)
+    first = first_session(group)
+    with store.edit(group.id) as editor:
+        editor.add_session(first)
+        second = editor.add_session(second_session(first))
+    return group, first, second

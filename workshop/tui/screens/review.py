@@ -233,9 +233,14 @@ class ReviewScreen(Screen[Session | None]):
             done = self.progress.actions.by_kind[ActionKind.DONE]
             slipped = self.progress.actions.by_kind[ActionKind.SLIPPED]
             measured = sum(1 for i in self.progress.indicators if i.on_track is not None)
+            on_track = (
+                f"{self.progress.indicators_on_track} of {measured} measured indicators on track"
+                if measured
+                else "no indicator measured yet"
+            )
             title += (
                 f"\n{done} {'action' if done == 1 else 'actions'} done, {slipped} slipped · "
-                f"{self.progress.indicators_on_track} of {measured} indicators on track"
+                f"{on_track}"
             )
         if self.read_only:
             title += "   [b reverse] READ-ONLY [/]"
