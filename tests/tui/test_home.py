@@ -300,6 +300,35 @@ def on_disk_group_id(data_dir: Path) -> str:
 # -- locks and read-only ---------------------------------------------------------------------
 
 
+async def test_close_marks_the_session_closed_on_disk_and_again_reopens_it(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, store: Store
+) -> None:
+    make_session("Harbour Helpdesk", session_id="closeme00001", status=SessionStatus.IN_PROGRESS)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        key = f"s:{on_disk_group_id(data_dir)}:closeme00001"
+        select_row(screen, key)
+        await pilot.press("c")
+        await pilot.pause()
+        [saved] = on_disk(data_dir)["Harbour Helpdesk"]
+        assert saved.status is SessionStatus.CLOSED
+        table = screen.query_one("#sessions", DataTable)
+        assert "closed" in [str(cell) for cell in table.get_row(key)]
+        await pilot.press("c")
+        await pilot.pause()
+        [saved] = on_disk(data_dir)["Harbour Helpdesk"]
+        assert saved.status is SessionStatus.IN_PROGRESS
+        # while the group is open elsewhere, nothing changes and the reason is shown
+        with store.edit(on_disk_group_id(data_dir), holder="Sam on laptop-2"):
+            await pilot.press("c")
+            await pilot.pause()
+        [saved] = on_disk(data_dir)["Harbour Helpdesk"]
+        assert saved.status is SessionStatus.IN_PROGRESS
+        assert any("Sam on laptop-2" in n.message for n in app._notifications)
+
+
 async def test_locked_group_offers_read_only_review_naming_the_holder(
     app_factory: AppFactory, make_session: SessionFactory, store: Store, opened: list[StubSession]
 ) -> None:

@@ -100,6 +100,15 @@ class HomeScreen(Screen[None]):
             tooltip="Delete the selected session (u brings it back).",
         ),
         Binding(
+            "c",
+            "close",
+            "Close/reopen",
+            id="home.close",
+            # kept off the footer, which has no room left at 80 columns: F1 and ctrl+p list it
+            show=False,
+            tooltip="Mark the selected session closed (the workshop is over), or reopen it.",
+        ),
+        Binding(
             "u",
             "undo",
             "Undo delete",
@@ -228,8 +237,8 @@ class HomeScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------------------------
 
-    _EDITS = frozenset({"open", "new_session", "follow_up", "delete", "undo"})
-    _NEED_SESSION = frozenset({"open", "review", "follow_up", "delete"})
+    _EDITS = frozenset({"open", "new_session", "follow_up", "delete", "undo", "close"})
+    _NEED_SESSION = frozenset({"open", "review", "follow_up", "delete", "close"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in self._EDITS:
@@ -374,6 +383,21 @@ class HomeScreen(Screen[None]):
         self._deleted.append((group_id, session_id, f"{label} of '{group_name}'"))
         self.refresh_groups()
         self.notify(f"Deleted {label} of '{group_name}' — press u to undo.", title="Deleted")
+
+    def action_close(self) -> None:
+        chosen = self._selected_session()
+        if chosen is None or chosen[0].group is None:
+            return
+        from workshop.tui.screens.home_actions import toggle_closed
+
+        group_id = chosen[0].group.id
+        try:
+            saved = toggle_closed(self.store, group_id, chosen[1].id)
+        except WorkshopError as error:
+            self.notify(str(error), title="Not changed", severity="error")
+            return
+        self.refresh_groups(select=f"s:{group_id}:{saved.id}")
+        self.notify(f"Part {saved.part} is now {saved.status.value}.", title="Status")
 
     def action_undo(self) -> None:
         if not self._deleted:

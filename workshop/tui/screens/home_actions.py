@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from workshop.errors import InvalidInput
 from workshop.model.fields import explain
-from workshop.model.session import Group, Participant, Session
+from workshop.model.session import Group, Participant, Session, SessionStatus
 from workshop.store import Store
 from workshop.tui.dialogs.new_session import NewSessionForm
 
@@ -48,3 +48,13 @@ def start_follow_up(store: Store, group_id: str, session_id: str, on: dt.date) -
         later = follow_up(earlier, on)
         later.part = max(s.part for s in editor.sessions()) + 1
         return editor.add_session(later)
+
+
+def toggle_closed(store: Store, group_id: str, session_id: str) -> Session:
+    """Close a session (the workshop is over), or reopen a closed one as in progress. Returns
+    the saved session; raises LockedByOther while someone has the group open."""
+    with store.edit(group_id) as editor:
+        session = editor.session(session_id)
+        closed = session.status is SessionStatus.CLOSED
+        session.status = SessionStatus.IN_PROGRESS if closed else SessionStatus.CLOSED
+        return editor.save_session(session)
