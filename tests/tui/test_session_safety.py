@@ -279,3 +279,43 @@ async def test_text_left_in_capture_lines_is_kept_when_the_app_quits(
         "Still typing",
     ]
     assert [p.text for p in saved.parking_lot] == ["Complaints handling: Ombudsman"]
+
+
+async def test_a_participant_added_by_mistake_can_be_removed_but_not_one_who_raised_items(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana", "Ben", "Bne"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        panel = screen.query_one("#participants")
+        panel.focus()
+        await pilot.press("down", "s")  # Ben speaks: the next capture is his
+        capture = screen.query_one("#capture-expectations", Input)
+        capture.focus()
+        await pilot.press(*"Shorter queues", "enter")
+        await settle(pilot)
+        panel.focus()
+        await pilot.press("delete")  # Ben raised an item: he stays
+        await pilot.pause()
+        assert any("raised 1 item" in n.message for n in app._notifications)
+        await pilot.press("down", "delete")  # the typo goes
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id)
+    assert [p.name for p in saved.participants] == ["Ana", "Ben"]
+    assert saved.participant_name(saved.research.expectations[0].raised_by) == "Ben"
+
+
+async def test_read_only_review_cannot_remove_a_participant(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    before = store.path_of(group.id).read_bytes()
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#participants").focus()
+        await pilot.press("delete")
+        await settle(pilot)
+        assert [p.name for p in screen.session.participants] == ["Ana"]
+    assert store.path_of(group.id).read_bytes() == before

@@ -35,6 +35,7 @@ EDIT_ACTIONS = frozenset(
         "timer",
         "timer_reset",
         "add_participant",
+        "remove_participant",
         "toggle_present",
         "speaker",
     }

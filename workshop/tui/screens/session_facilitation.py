@@ -85,6 +85,33 @@ class SessionFacilitation:
             name = self.session.participant_name(self.speaker) or "nobody"
             self.notify(f"Quick captures are now attributed to {name}")
 
+    def action_remove_participant(self) -> None:
+        """Remove the highlighted participant (one added by mistake). Someone who raised items
+        stays: the items would lose their name; marking them absent says they left."""
+        participant = self._highlighted_participant()
+        if participant is None:
+            return
+        raised = sum(
+            1
+            for section in SECTIONS
+            for item in section.items(self.session)
+            if getattr(item, "raised_by", None) == participant.id
+        )
+        if raised:
+            self.notify(
+                f"{participant.name} raised {raised} item{'s' * (raised != 1)}: they stay, so "
+                "the items keep their name. Press P to mark them absent instead.",
+                title="Not removed",
+                severity="warning",
+            )
+            return
+        self.session.participants.remove(participant)
+        if self.speaker == participant.id:
+            self.speaker = None
+        self._show_participants()
+        self.changed()
+        self.notify(f"Removed {participant.name}")
+
     def _show_participants(self) -> None:
         self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
 

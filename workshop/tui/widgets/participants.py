@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import ListItem, ListView, Static
 
 from workshop.model.session import Participant
@@ -12,8 +15,18 @@ class ParticipantsPanel(ListView):
 
     HELP = (
         "Participants: p adds one, P marks the highlighted one present or absent, s makes "
-        "them the current speaker — quick captures are then attributed to them."
+        "them the current speaker — quick captures are then attributed to them. Delete "
+        "removes one added by mistake (not someone who raised items)."
     )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "delete",
+            "screen.remove_participant",
+            "Remove",
+            tooltip="Remove the highlighted participant (one who raised nothing).",
+        ),
+    ]
 
     def show(self, participants: list[Participant], speaker: str | None) -> None:
         """Redraw the lines (a few participants: cheap), keeping the highlight."""
