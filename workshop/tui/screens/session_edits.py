@@ -137,7 +137,10 @@ class SessionEdits:
         session alone (the widgets may be gone); returns what was kept, as the user reads it."""
         drafts = self._drafts()
         for section_list in self.all_lists():  # still on screen: what the lines hold now
-            capture = section_list.query_one(".capture", Input)
+            # (while the screen is being taken down, a list may have lost its line already)
+            capture = next(iter(section_list.query(".capture").results(Input)), None)
+            if capture is None:
+                continue
             if capture.value.strip():
                 drafts[section_list.section.key] = (section_list.section, capture.value)
             else:
