@@ -10,6 +10,7 @@ import pytest
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from rich.text import Text
 from textual.widgets import DataTable, Input, Label, Static
 
 from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory
@@ -413,3 +414,30 @@ def test_snapshot_home_with_groups(snap_compare: Any, app_factory: AppFactory) -
 @pytest.mark.usefixtures("two_groups")
 def test_snapshot_home_small_terminal(snap_compare: Any, app_factory: AppFactory) -> None:
     assert snap_compare(app_factory(), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_every_cell_fits_its_column_at_projector_and_laptop_sizes(
+    size: tuple[int, int], app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """The steps' cell is never cut (a step's figure hidden is a figure misread in the room)."""
+
+    def complete(session: Session) -> None:  # every step at 100%: the widest cell there is
+        from workshop.model.demo import build_demo
+
+        _, [_, done] = build_demo(FIXED_TODAY)
+        session.research = done.research
+        session.consult = done.consult
+        session.structure = done.structure
+        session.document = done.document
+
+    make_session("Harbour Helpdesk", fill=complete)
+    app = app_factory()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        steps = list(table.columns).index(next(k for k in table.columns if k.value == "steps"))
+        width = table.ordered_columns[steps].width
+        for key in table.rows:
+            cell = table.get_row(key)[steps]
+            assert Text.assemble(cell).cell_len <= width, (size, str(cell))

@@ -35,7 +35,8 @@ def add_columns(table: DataTable[Any], width: int, wide: bool) -> None:
         # "R 100% · C 100% · S 100% · D 100%" is 33 cells
         fixed = {"Date": 10, "Facilitator": 16, "Status": 11, "Steps": 33}
     else:
-        fixed = {"Date": 10, "Status": 11, "Steps": 14}
+        # "R100 C100 S100 D100" is 19 cells
+        fixed = {"Date": 10, "Status": 11, "Steps": 19}
     # each column has one cell of padding either side; two more for the scrollbar
     name_width = width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2
     table.add_column("Group · session", width=name_width, key="name")
