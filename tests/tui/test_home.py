@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from rich.text import Text
 from textual.widgets import DataTable, Input, Label, Static
 
 from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory
