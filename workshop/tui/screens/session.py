@@ -24,6 +24,7 @@ from workshop.store import GroupEditor, Store
 from workshop.tui.autosave import Autosaver
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
 from workshop.tui.screens.session_facilitation import SessionFacilitation
+from workshop.tui.screens.session_follow import SessionFollow
 from workshop.tui.widgets.consult_tab import ConsultTab
 from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
@@ -43,7 +44,7 @@ def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding
     return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
 
 
-class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
+class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[None]):
     """One session of a group. Edits take the group's lock for the screen's life; a lock held
     elsewhere opens the session read-only, with the reason shown."""
 
@@ -180,11 +181,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
             )
             yield Footer()
             return
-        session = self.session
         with Horizontal(id="session-header"):
-            # a session without a title of its own is named by its group (not the group twice)
-            title = " · ".join(filter(None, [self.group.name, session.label, session.title]))
-            yield Static(title, id="session-title", markup=False)
+            yield Static(self.title_text(), id="session-title", markup=False)
             yield Label("Read-only review", id="read-only-label")
             yield StepTimer(id="timer")
             yield SaveIndicator("", id="save-indicator")
@@ -204,6 +202,11 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
                 yield Static("Participants", classes="section-title")
                 yield ParticipantsPanel(id="participants")
         yield Footer()
+
+    def title_text(self) -> str:
+        # a session without a title of its own is named by its group (not the group twice)
+        session = self.session
+        return " · ".join(filter(None, [self.group.name, session.label, session.title]))
 
     def _build_tab(self, pane_id: str) -> StepTab:
         """The step tab a pane holds (built from the session as it is now)."""
@@ -246,6 +249,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, Screen[None]):
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
         self.call_after_refresh(self._focus_first_capture, "step-research")
+        if self.read_only:  # participants following the room: show each save as it lands
+            self.start_following()
 
     def _focus_first_capture(self, pane_id: str) -> None:
         # a focus asked for an earlier tab would pull the tabs back to it: drop it

@@ -1,0 +1,100 @@
+"""Read-only review follows the room: what the facilitator saves appears on the participants'
+screens without reopening, keeping their step and the item under their cursor."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Static, TabbedContent
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.test_session import SIZE, open_session
+from workshop.model.research import Expectation
+from workshop.model.session import Participant, Session
+from workshop.store import Store
+from workshop.tui.screens import session_follow
+
+
+@pytest.fixture(autouse=True)
+def quick_follow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session_follow, "FOLLOW_SECONDS", 0.05)
+
+
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Pause until `condition` holds (the follow timer runs on its own clock; a loaded machine
+    is slow to get to it)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the read-only screen never showed the save"
+        await pilot.pause(0.05)
+    await pilot.pause(0.1)  # and the place restored after the new lists are laid out
+
+
+def rows(screen: Any) -> int:
+    """The expectations list's rows; -1 while the step is being rebuilt."""
+    found = list(screen.query("#table-expectations").results(DataTable))
+    return found[0].row_count if found else -1
+
+
+def two_expectations(session: Session) -> None:
+    session.research.expectations = [
+        Expectation(id="exp00001", text="Answer the phone", importance=5, performance=2),
+        Expectation(id="exp00002", text="Reply to emails", importance=4, performance=3),
+    ]
+
+
+def facilitator_adds(store: Store, group_id: str, session_id: str, text: str) -> None:
+    """What the facilitator's app does on a capture, from another editor of the file."""
+    with store.edit(group_id, holder="facilitator") as editor:
+        session = editor.session(session_id)
+        session.research.expectations.append(Expectation(text=text))
+        session.participants.append(Participant(name="Late arrival"))
+        editor.save_session(session)
+
+
+async def test_a_save_by_the_editor_appears_on_the_read_only_screen(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"], fill=two_expectations)
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        table = screen.query_one("#table-expectations", DataTable)
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.pause()
+        facilitator_adds(store, group.id, session.id, "Call me back when you say")
+        await until(
+            pilot,
+            lambda: rows(screen) == 3 and getattr(screen.focused, "id", "") == "table-expectations",
+        )
+        table = screen.query_one("#table-expectations", DataTable)
+        assert "Call me back when you say" in str(table.get_row_at(2))
+        # the participant's place is kept: same list focused, same item highlighted
+        assert table.has_focus
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        assert row_key.value == "exp00002"
+        names = [str(line.render()) for line in screen.query_one("#participants").query(Static)]
+        assert any("Late arrival" in name for name in names)
+        assert screen.read_only
+        assert screen.query_one("#read-only-label").display
+
+
+async def test_the_step_being_read_is_kept_and_a_later_step_is_rebuilt_too(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(fill=two_expectations)
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f4")  # structure: built when first shown
+        await pilot.pause()
+        facilitator_adds(store, group.id, session.id, "Seen later")
+        await until(pilot, lambda: screen.session.revision > session.revision)
+        assert screen.query_one(TabbedContent).active == "step-structure"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert rows(screen) == 3
