@@ -112,13 +112,7 @@ def second_session(first: Session) -> Session:
 
 @pytest.fixture
 def pair(store: Store) -> tuple[Group, Session, Session]:
-    group = Group(id="grp1", name="Riverside Council Customer Service")
-    store.create_group(group)
-    first = first_session(group)
-    with store.edit(group.id) as editor:
-        editor.add_session(first)
-        second = editor.add_session(second_session(first))
-    return group, first, second
+    return pair_in(store, "grp1", "Riverside Council Customer Service")
 
 
 def review_app(store: Store, pair: tuple[Group, Session, Session], **kw: Any) -> Host:
@@ -304,14 +298,15 @@ async def test_the_headline_says_when_no_indicator_is_measured_yet(store: Store)
         headline = app.screen._title()
         assert "no indicator measured yet" in headline
         assert "0 of 0" not in headline
-    measured = review_app(store, pair_in(store))
+    measured = review_app(store, pair_in(store, "grp3", "Measured"))
     async with measured.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert "of 2 measured indicators on track" in measured.screen._title()
 
 
-def pair_in(store: Store) -> tuple[Group, Session, Session]:
-    group = Group(id="grp3", name="Measured")
+def pair_in(store: Store, group_id: str, name: str) -> tuple[Group, Session, Session]:
+    """A group with a first session and its follow-up, saved."""
+    group = Group(id=group_id, name=name)
     store.create_group(group)
     first = first_session(group)
     with store.edit(group.id) as editor:
