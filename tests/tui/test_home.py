@@ -301,6 +301,44 @@ def on_disk_group_id(data_dir: Path) -> str:
 # -- locks and read-only ---------------------------------------------------------------------
 
 
+async def test_a_group_left_empty_can_be_taken_off_the_list(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, store: Store
+) -> None:
+    group, session = make_session("Harbour Helpdesk")
+    make_session("Another Team")
+    with store.edit(group.id) as editor:
+        editor.delete_session(session.id)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        select_row(screen, f"g:{group.id}")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        table = screen.query_one("#sessions", DataTable)
+        assert f"g:{group.id}" not in [key.value for key in table.rows]
+    assert set(on_disk(data_dir)) == {"Another Team"}
+    [kept] = (data_dir / ".deleted").iterdir()
+    assert group.id in kept.name
+
+
+async def test_d_on_a_group_that_still_has_sessions_does_nothing(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path
+) -> None:
+    group, _ = make_session("Harbour Helpdesk")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        select_row(screen, f"g:{group.id}")
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog: a session is deleted from its own row
+    assert set(on_disk(data_dir)) == {"Harbour Helpdesk"}
+
+
 async def test_close_marks_the_session_closed_on_disk_and_again_reopens_it(
     app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, store: Store
 ) -> None:

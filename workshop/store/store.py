@@ -13,6 +13,7 @@ from workshop.store.durable import (
     create_exclusive,
     decode,
     encode,
+    fsync_directory,
     head_of,
     paused_gc,
     read_bytes,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 _StatKey = tuple[int, int, int, int]
 #: `history.SPACING`, repeated so that listing need not import the history module.
 HISTORY_SPACING = 300.0
+#: Where retired groups' files go, inside the data folder (never listed: it starts with '.').
+DELETED = ".deleted"
 
 
 def default_data_dir() -> Path:
@@ -215,6 +218,46 @@ class Store:
         finally:
             lock.release()
         return path
+
+    def retire_group(self, group_id: str) -> Path:
+        """Take a group with no sessions off the list: its file moves, whole and unchanged, to
+        `.deleted/` in the data folder (deleted sessions it keeps stay restorable by moving it
+        back). Refused while anyone edits the group, or while it still has a session. Returns
+        where the file went."""
+        from workshop.store.lock import GroupLock  # here: listing never locks
+
+        path = self.path_of(group_id)
+        tables = self._read(path)
+        group = schema.listed_group_of(tables, path.name)
+        lock = GroupLock(lock_path(path), group.name)
+        lock.acquire()
+        try:
+            # read again under the lock: a session may have been added since
+            count = len(schema.summaries_of(self._read(path), group.id, path.name))
+            if count:
+                raise StoreError(
+                    f"'{group.name}' still has {count} session{'s' * (count != 1)}: "
+                    "delete them first"
+                )
+            folder = self.data_dir / DELETED
+            target = folder / path.name
+            stamp = 1
+            while target.exists():
+                target = folder / f"{path.stem}.{stamp}{path.suffix}"
+                stamp += 1
+            try:
+                folder.mkdir(exist_ok=True)
+                path.replace(target)
+                fsync_directory(self.data_dir)
+                fsync_directory(folder)
+            except OSError as error:
+                raise SaveFailed(
+                    f"cannot move {path.name} to {DELETED}/: {error.strerror or error}"
+                ) from None
+        finally:
+            lock.release()
+        self.forget(path)
+        return target
 
     def edit(self, group_id: str, holder: str | None = None) -> GroupEditor:
         """Open a group for editing: takes its lock now or raises LockedByOther."""

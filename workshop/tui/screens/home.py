@@ -97,7 +97,7 @@ class HomeScreen(Screen[None]):
             "delete",
             "Delete",
             id="home.delete",
-            tooltip="Delete the selected session (u brings it back).",
+            tooltip="Delete the selected session (u brings it back), or a group left empty.",
         ),
         Binding(
             "c",
@@ -245,6 +245,8 @@ class HomeScreen(Screen[None]):
             return False
         if action == "undo":
             return bool(self._deleted)
+        if action == "delete" and self._empty_group() is not None:
+            return True  # a group with no session left: d takes it off the list
         if action in self._NEED_SESSION and self._selected_session() is None:
             # hidden while there is no session at all; dimmed when a group heading is selected
             return None if any(row.session for row in self._rows.values()) else False
@@ -352,7 +354,26 @@ class HomeScreen(Screen[None]):
         )
         self.open_session(group.id, later.id, read_only=False)
 
+    def _empty_group(self) -> GroupSummary | None:
+        row = self.selected
+        if row is None or row.session is not None or row.group.group is None:
+            return None
+        return row.group if not row.group.sessions else None
+
     def action_delete(self) -> None:
+        empty = self._empty_group()
+        if empty is not None and empty.group is not None:
+            from workshop.tui.dialogs.confirm import ConfirmDialog
+
+            question = (
+                f"Take '{empty.group.name}' off the list? It has no sessions.\n"
+                "Its file is kept in the data folder's .deleted folder."
+            )
+            self.app.push_screen(
+                ConfirmDialog("Remove group", question, "Remove", "Keep it", danger=True),
+                partial(self._retire, empty.group.id, empty.group.name),
+            )
+            return
         chosen = self._selected_session()
         if chosen is None or chosen[0].group is None:
             return
@@ -398,6 +419,17 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_groups(select=f"s:{group_id}:{saved.id}")
         self.notify(f"Part {saved.part} is now {saved.status.value}.", title="Status")
+
+    def _retire(self, group_id: str, name: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        try:
+            moved = self.store.retire_group(group_id)
+        except WorkshopError as error:
+            self.notify(str(error), title="Not removed", severity="error")
+            return
+        self.refresh_groups()
+        self.notify(f"Removed '{name}'; its file is in {moved.parent.name}/.", title="Removed")
 
     def action_undo(self) -> None:
         if not self._deleted:
