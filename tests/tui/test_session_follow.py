@@ -3,6 +3,7 @@ screens without reopening, keeping their step and the item under their cursor.""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,8 @@ from workshop.model.research import Expectation
 from workshop.model.session import Participant, Session
 from workshop.store import Store
 from workshop.tui.screens import session_follow
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.session import SessionScreen
 
 
 @pytest.fixture(autouse=True)
@@ -98,3 +101,66 @@ async def test_the_step_being_read_is_kept_and_a_later_step_is_rebuilt_too(
         await pilot.press("f2")
         await pilot.pause()
         assert rows(screen) == 3
+
+
+async def test_the_document_preview_is_drawn_again_after_a_save(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(fill=two_expectations)
+    app = app_factory(session.id, read_only=True)
+
+    def preview(screen: Any) -> str:
+        """The Markdown source the preview shows (a Rich Markdown: `markup`)."""
+        found = list(screen.query("#preview").results(Static))
+        return str(getattr(found[0].content, "markup", "")) if found else ""
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await until(pilot, lambda: "Answer the phone" in preview(screen))
+        facilitator_adds(store, group.id, session.id, "Shown in the preview too")
+        await until(pilot, lambda: "Shown in the preview too" in preview(screen))
+
+
+async def test_a_reader_elsewhere_than_a_list_keeps_their_focus(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana", "Ben"], fill=two_expectations)
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        panel = screen.query_one("#participants")
+        panel.focus()
+        await pilot.pause()
+        facilitator_adds(store, group.id, session.id, "New one")
+        await until(pilot, lambda: rows(screen) == 3)
+        await pilot.pause(0.2)
+        assert screen.focused is panel
+
+
+@pytest.mark.parametrize("from_home", [False, True])
+async def test_leaving_while_the_steps_are_rebuilt_is_clean(
+    from_home: bool, app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Escape runs in the app's queue: it can land while a save is being shown."""
+    group, session = make_session(fill=two_expectations)
+    app = app_factory(None if from_home else session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        if from_home:
+            await pilot.pause()
+            await app.push_screen(SessionScreen(store, group.id, session.id, read_only=True))
+        screen = await open_session(app, pilot)
+        await pilot.press("f4")  # a second step built: a longer rebuild
+        await pilot.pause(0.2)
+        await pilot.press("f2")
+        await pilot.pause(0.2)
+        facilitator_adds(store, group.id, session.id, "New one")
+        for _ in range(5000):  # until the old step is gone and the new one not yet there
+            await asyncio.sleep(0)
+            if rows(screen) == -1:
+                break
+        screen.action_leave()
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("g")  # the app still answers keys
+        await pilot.pause()
+        assert app._exception is None

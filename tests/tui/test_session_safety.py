@@ -319,3 +319,58 @@ async def test_read_only_review_cannot_remove_a_participant(
         await settle(pilot)
         assert [p.name for p in screen.session.participants] == ["Ana"]
     assert store.path_of(group.id).read_bytes() == before
+
+
+async def test_a_capture_typed_before_opening_the_review_is_added_once(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """The review saves first (flush); what is still being typed is not added then, only
+    when the screen is left: once."""
+    from workshop.model.follow_up import follow_up
+
+    group, first = make_session(participants=["Ana"])
+    with store.edit(group.id) as editor:
+        later = editor.add_session(follow_up(editor.session(first.id), first.date))
+    app = app_factory(later.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-expectations", Input)
+        capture.focus()
+        await pilot.press(*"Fewer forms")
+        screen.set_focus(None)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is not screen  # the review
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and capture.value == "Fewer forms"
+        await pilot.press("escape")
+        await settle(pilot)
+    saved = on_disk(store, group.id, later.id)
+    assert [e.text for e in saved.research.expectations].count("Fewer forms") == 1
+
+
+async def test_a_participant_whose_deleted_item_can_be_undone_stays(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana", "Ben"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        panel = screen.query_one("#participants")
+        panel.focus()
+        await pilot.press("down", "s")
+        screen.query_one("#capture-expectations", Input).focus()
+        await pilot.press(*"Shorter queues", "enter")
+        await settle(pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("delete")
+        await settle(pilot)
+        panel.focus()
+        await pilot.press("delete")  # refused: ctrl+z can still bring Ben's item back
+        await settle(pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id)
+    assert saved.participant_name(saved.research.expectations[0].raised_by) == "Ben"

@@ -274,13 +274,15 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
             self.call_after_refresh(target.scroll_visible, animate=False)
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.stop_following()
+        self.flush(leaving=True)
         if self.editor is not None:
             self.editor.close()
             self.editor = None
 
     def action_leave(self) -> None:
-        self.flush()
+        self.stop_following()
+        self.flush(leaving=True)
         if len(self.app.screen_stack) > 1:
             self.dismiss()
             return
@@ -450,14 +452,15 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         self._retry = None
         self.request_save()
 
-    def flush(self) -> None:
-        """Save what is pending now, on this thread (leaving the screen or the app)."""
+    def flush(self, leaving: bool = False) -> None:
+        """Save what is pending now, on this thread (before the review, leaving the screen or
+        the app). When `leaving`, what is still typed in capture lines is added first."""
         if self._open_error is not None:
             return
         if self.autosaver is None or self.read_only or self.stale:
             return
         self._keep_timer(save=False)
-        kept = self.keep_drafts()
+        kept = self.keep_drafts() if leaving else []
         if kept:
             if self.session.status is SessionStatus.PLANNED:
                 self.session.status = SessionStatus.IN_PROGRESS

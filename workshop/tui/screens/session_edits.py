@@ -143,6 +143,7 @@ class SessionEdits:
                 continue
             if capture.value.strip():
                 drafts[section_list.section.key] = (section_list.section, capture.value)
+                capture.value = ""  # kept now: a second look (on unmount) finds it empty
             else:
                 drafts.pop(section_list.section.key, None)
         kept: list[str] = []
