@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from workshop.model.base import now
+from workshop.model.sections import all_items
 from workshop.model.session import Session, SessionStatus, Timebox, new_session_id
 
 
@@ -26,12 +27,6 @@ def follow_up(earlier: Session, on: date, facilitator: str | None = None) -> Ses
     data.agenda = {step: Timebox(minutes=box.minutes) for step, box in earlier.agenda.items()}
     for participant in data.participants:
         participant.present = False
-    for item in _all_items(data):
+    for item in all_items(data):
         item.votes = 0
     return data
-
-
-def _all_items(session: Session) -> list:  # type: ignore[type-arg]
-    from workshop.model.sections import SECTIONS
-
-    return [item for section in SECTIONS for item in section.items(session)]

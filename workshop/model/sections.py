@@ -343,6 +343,11 @@ def section(key: str) -> Section:
     return _BY_KEY[key]
 
 
+def all_items(session: Session) -> list[Item]:
+    """Every item of the session, section by section."""
+    return [item for section_ in SECTIONS for item in section_.items(session)]
+
+
 def sections_for(step: Step | None) -> tuple[Section, ...]:
     """The item sections of a step, in order (None: the sections around the steps)."""
     return tuple(s for s in SECTIONS if s.step == step)

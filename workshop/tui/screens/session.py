@@ -389,16 +389,19 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         """Count a committed change and save it (after a pause when text is being typed)."""
         if self.autosaver is None or self.read_only:
             return
-        if self.session.status is SessionStatus.PLANNED:
-            # the first change says the workshop has begun (home screen, exports)
-            self.session.status = SessionStatus.IN_PROGRESS
-        self.autosaver.changed()
+        self._count_change(self.autosaver)
         if typing:
             if self._typing is not None:
                 self._typing.stop()
             self._typing = self.set_timer(TYPING_PAUSE, self.request_save)
         else:
             self.request_save()
+
+    def _count_change(self, autosaver: Autosaver) -> None:
+        if self.session.status is SessionStatus.PLANNED:
+            # the first change says the workshop has begun (home screen, exports)
+            self.session.status = SessionStatus.IN_PROGRESS
+        autosaver.changed()
 
     def request_save(self) -> None:
         if self.autosaver is None or self.stale or not self.autosaver.dirty:
@@ -462,9 +465,7 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         self._keep_timer(save=False)
         kept = self.keep_drafts() if leaving else []
         if kept:
-            if self.session.status is SessionStatus.PLANNED:
-                self.session.status = SessionStatus.IN_PROGRESS
-            self.autosaver.changed()
+            self._count_change(self.autosaver)
             self.app.notify(
                 "\n".join(kept), title="Added what was still in the capture line", timeout=10
             )

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from workshop.errors import WorkshopError
 from workshop.model.fields import explain
-from workshop.model.sections import SECTIONS
+from workshop.model.sections import SECTIONS, all_items
 from workshop.model.session import Group, Participant, Session
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.timer import StepTimer
@@ -94,9 +94,7 @@ class SessionFacilitation:
         # the items on screen, and those ctrl+z can still bring back
         undoable = [undo.item for undo in getattr(self, "undo_stack", [])]
         raised = sum(
-            1
-            for item in [*undoable, *(i for sec in SECTIONS for i in sec.items(self.session))]
-            if getattr(item, "raised_by", None) == participant.id
+            1 for item in [*undoable, *all_items(self.session)] if item.raised_by == participant.id
         )
         if raised:
             self.notify(
