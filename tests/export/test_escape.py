@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.export.markdown import outline, parse
@@ -129,6 +129,8 @@ def test_any_inline_text_reads_back_as_its_words(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("#|`<>*_-+=.)1 \n\\[]!&~:;abc\t"))))
+@example("|\n:-")  # a pipe, then a delimiter row: once a one-column table
+@example("a | b\n-: ")
 def test_markdown_heavy_text_never_makes_structure(text: str) -> None:
     doc = outline(f"- {md(text)}\n\n| h |\n| --- |\n| {md(text)} |\n\n{md(text, 'block')}\n")
     assert doc.signature[:2] == ["bullet_list_open:ul", "list_item_open:li"]

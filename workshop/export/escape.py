@@ -23,13 +23,16 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # The others (`#`, `>`, `<`, fences, `*`, `_`) are escaped everywhere.
 _LEADING_MARK = re.compile(r"^(?:[-+](?=\s|$)|[-=]+$)")
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-_MAY_LEAD = frozenset("-+=0123456789")
+# A line of dashes and colons ("-:", ":--", ": - :") is a table's delimiter row when the line
+# above holds a `|` (escaped or not): a paragraph of two lines would become a table.
+_DELIMITER_ROW = re.compile(r"[-: ]*-[-: ]*")
+_MAY_LEAD = frozenset("-+=:0123456789")
 # C0/C1 control characters other than tab and line breaks: invisible, and NUL is not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Anything the slow path would change: specials, controls, line breaks, odd whitespace (a
 # character class is much faster than one pattern with anchored alternatives; see `_plain`).
 _SPECIAL_CHAR = re.compile(r"[\\`*_\[\]<>#|~&\x00-\x1f\x7f-\x9f]|[^\S ]")
-_LEADING_BLOCK = re.compile(r"(?:[-+](?:\s|$)|[-=]+$|\d{1,9}[.)](?:\s|$))")
+_LEADING_BLOCK = re.compile(r"(?:[-+](?:\s|$)|[-=]+$|[-: ]*-[-: ]*$|\d{1,9}[.)](?:\s|$))")
 
 
 def _plain(text: str) -> bool:
@@ -54,7 +57,7 @@ def _line(text: str) -> str:
     block marker neutralised."""
     line = " ".join(text.split())
     if line[:1] in _MAY_LEAD:
-        if _LEADING_MARK.match(line):
+        if _LEADING_MARK.match(line) or _DELIMITER_ROW.fullmatch(line):
             return "\\" + line
         return _LEADING_NUMBER.sub(r"\1\\\2", line, count=1)
     return line
