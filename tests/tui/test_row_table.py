@@ -88,3 +88,84 @@ async def test_moving_the_cursor_renders_only_the_two_rows_it_changed() -> None:
         lines(ours), lines(plain)
         assert len(rendered["ours"]) == 2  # the row the cursor left and the row it reached
         assert len(rendered["plain"]) > 2  # what Textual's table does: every row again
+
+
+def merged(lines: list[list[Any]]) -> list[list[tuple[str, Any]]]:
+    """Segments with neighbours of one style joined (how a Strip simplifies them)."""
+    out: list[list[tuple[str, Any]]] = []
+    for line in lines:
+        joined: list[tuple[str, Any]] = []
+        for segment in line:
+            if joined and joined[-1][1] == segment.style:
+                joined[-1] = (joined[-1][0] + segment.text, segment.style)
+            elif segment.text:
+                joined.append((segment.text, segment.style))
+        out.append(joined)
+    return out
+
+
+CELLS: list[Any] = [
+    0,
+    1234567,
+    "",
+    Text(""),
+    Text("plain words"),
+    Text("a long line of text that is wider than its column", no_wrap=True, end=""),
+    Text("cut with an ellipsis at the end of the column", overflow="ellipsis", no_wrap=True),
+    Text("cropped at the column's end, no ellipsis", overflow="crop"),
+    Text("right", justify="right"),
+    Text("centred", justify="center"),
+    Text("full justified words here", justify="full"),
+    Text("left justified", justify="left"),
+    Text("tab\there", no_wrap=True),
+    Text("宽字符的文本很长很长很长", no_wrap=True),
+    Text("emoji 🎉 in the middle of a long line of words", overflow="ellipsis"),
+    Text.assemble(("bold ", "bold"), ("red", "red"), " and ", ("link", "link https://x.y")),
+    Text("styled whole", style="italic #ff8800"),
+    Text("trailing spaces   "),
+]
+
+
+async def test_one_line_cells_render_as_the_data_table_renders_them() -> None:
+    """The fast path for one-line text cells gives the segments Textual's own path gives, for
+    every kind of cell, width, padding, cursor and hover state."""
+
+    class One(App[None]):
+        CSS = "DataTable { height: 8; }"
+
+        def compose(self) -> ComposeResult:
+            yield RowTable(id="ours", zebra_stripes=True)
+
+    app = One()
+    async with app.run_test(size=(100, 12)) as pilot:
+        table = app.query_one(RowTable)
+        table.add_columns(*(f"c{n}" for n in range(len(CELLS))))
+        table.add_row(*CELLS, key="r0")
+        table.add_row(*reversed(CELLS), key="r1")
+        await pilot.pause()
+        fast = 0
+        for padding in (0, 1, 2):
+            table.cell_padding = padding
+            for fixed in (0, 2):  # fixed columns are styled apart
+                table.fixed_columns = fixed
+                for row in (0, 1):
+                    for column in range(len(CELLS)):
+                        for width in (0, 3, 6, 12, 40):
+                            for cursor, hover in ((False, False), (True, False), (False, True)):
+                                table._cell_render_cache.clear()
+                                style = table.rich_style
+                                ours = table._one_line_cell(
+                                    row, column, style, width, cursor, hover
+                                )
+                                table._cell_render_cache.clear()
+                                theirs = DataTable._render_cell(
+                                    table, row, column, style, width, cursor, hover
+                                )
+                                if ours is None:
+                                    continue
+                                fast += 1
+                                where = (padding, fixed, row, column, width, cursor, hover)
+                                assert merged(ours) == merged(theirs), where
+        # every cell takes the fast path (a str too is made a Text) where its padding fits
+        fitting = sum(width >= 2 * padding for padding in (0, 1, 2) for width in (0, 3, 6, 12, 40))
+        assert fast == fitting * 2 * 2 * len(CELLS) * 3
