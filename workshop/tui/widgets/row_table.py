@@ -89,12 +89,13 @@ class RowTable(DataTable[Any]):
         if row_index < 0 or column_index < 0:
             return None
         row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
         row = self.rows.get(row_key) if row_key is not None else None
-        if row is None or row.height != 1:
+        if row_key is None or column_key is None or row is None or row.height != 1:
             return None
         key = (
             row_key,
-            self._column_locations.get_key(column_index),
+            column_key,
             base_style,
             cursor,
             hover,
