@@ -20,11 +20,26 @@ from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME
 
 
-async def test_app_starts_on_home_with_our_theme(app_factory: AppFactory) -> None:
+async def test_app_starts_on_home_with_our_theme(
+    app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    from workshop.tui.theme import WORKSHOP_THEME
+
+    reparsed: list[int] = []
+    original = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(1) or original(self))
     app = app_factory()
-    async with app.run_test(size=(120, 36)):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == THEME_NAME
+        assert app.current_theme is WORKSHOP_THEME
+        assert f"-theme-{THEME_NAME}" in app.classes and "-dark-mode" in app.classes
+        # the theme's colours reach the widgets, from the one parse of the CSS at start-up
+        assert app.screen.styles.background.hex.upper() == WORKSHOP_THEME.background.upper()
+        assert not reparsed
         assert app.sub_title == "sessions"
 
 

@@ -73,7 +73,13 @@ class WorkshopApp(App[int]):
         self.read_only = read_only
         self._not_opened: str | None = None
         self.register_theme(WORKSHOP_THEME)
-        self.theme = THEME_NAME
+        # the theme is in place before the CSS is first parsed: assigning `self.theme` here
+        # would have Textual parse every stylesheet a second time once the app runs (~20 ms
+        # of the start). What its watcher does besides, for a dark theme replacing the
+        # default dark one, is the class naming the theme.
+        self.set_reactive(WorkshopApp.theme, THEME_NAME)
+        self.set_class(True, f"-theme-{THEME_NAME}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
         self.sub_title = str(store.data_dir)
         # an ESC typed into (or imported with) a session must never reach the terminal raw;
         # App.get_line_filters() reads this list (tests/reliability/test_tui_hostile.py checks)
