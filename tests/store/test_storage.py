@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from workshop.errors import StaleRevision
 from workshop.model import Group, Session
 from workshop.store import Store, schema
 from workshop.store.storage import DurableStorage
@@ -43,13 +44,50 @@ def test_reads_see_a_changed_file_even_with_equal_size(data_dir: Path) -> None:
     store, group, _ = _setup(data_dir)
     path = store.path_of(group.id)
     storage = DurableStorage(path)
+    with storage.hold():
+        first = storage.read()
+        assert first is not None and storage.read() is first  # unchanged: the parse is reused
+        tables = orjson.loads(path.read_bytes())
+        tables["group"]["1"]["name"] = "Storagf"  # same length
+        path.write_bytes(orjson.dumps(tables))
+        again = storage.read()
+        assert again is not None and again["group"]["1"]["name"] == "Storagf"
+
+
+def test_the_file_is_kept_parsed_only_while_held(data_dir: Path) -> None:
+    store, group, _ = _setup(data_dir)
+    storage = DurableStorage(store.path_of(group.id))
     first = storage.read()
-    assert first is not None and storage.read() is first  # unchanged: the parse is reused
-    tables = orjson.loads(path.read_bytes())
-    tables["group"]["1"]["name"] = "Storagf"  # same length
-    path.write_bytes(orjson.dumps(tables))
-    again = storage.read()
-    assert again is not None and again["group"]["1"]["name"] == "Storagf"
+    assert first is not None and storage.read() is not first  # nothing kept between reads
+    with storage.hold():
+        held = storage.read()
+        with storage.hold():  # holds nest
+            assert storage.read() is held
+        assert storage.read() is held
+    assert storage.read() is not held
+
+
+def test_an_open_editor_keeps_none_of_the_file_between_operations(data_dir: Path) -> None:
+    """An open session lives in the app as its model; the editor does not keep a second copy
+    of the whole file as parsed tables (for 10,000 items, 10 MB) between saves."""
+    store, group, session = _setup(data_dir)
+    with store.edit(group.id) as editor:
+        storage = editor._storage
+
+        def kept() -> bool:
+            return storage._parsed is not None or storage._bytes is not None
+
+        assert not kept()  # after opening
+        current = editor.session(session.id)
+        assert not kept()
+        current.title = "Saved"
+        saved = editor.save_session(current)
+        assert not kept()  # after a save
+        assert editor.session(session.id).title == "Saved"  # read back from the file
+        with pytest.raises(StaleRevision):  # the revision check reads the file, not a cache
+            editor.save_session(current)
+        assert editor.save_session(saved).revision == saved.revision + 1
+        assert not kept()
 
 
 def test_listing_does_not_validate_sessions_when_summaries_match(

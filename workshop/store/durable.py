@@ -252,18 +252,25 @@ def encode(value: Any) -> bytes:
             and len(meta) == 1
         ):
             return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)  # keys may be Step enums
-        tail = (
-            SUMMARIES_MARK
-            + orjson.dumps(summaries, option=orjson.OPT_NON_STR_KEYS)
-            + SESSIONS_MARK
-            + orjson.dumps(sessions, option=orjson.OPT_NON_STR_KEYS)
-        )
+        tail = SUMMARIES_MARK + _dumps(summaries) + SESSIONS_MARK + _dumps(sessions)
         [(meta_id, meta_doc)] = meta.items()
         head = {key: t for key, t in tables.items() if key not in ("summaries", "sessions")}
         head["meta"] = {meta_id: {**meta_doc, TAIL_DIGEST: hashlib.sha1(tail).hexdigest()}}
         return orjson.dumps(head, option=orjson.OPT_NON_STR_KEYS)[:-1] + tail + b"}"
     except orjson.JSONEncodeError as error:
         raise SaveFailed(f"could not save: {error}; nothing was written") from None
+
+
+def _dumps(value: Any) -> bytes:
+    """JSON of `value`: at orjson's full speed when every key is text (as in a document read
+    from a file, or made by the editor), with OPT_NON_STR_KEYS (several times slower) when
+    some key is not."""
+    import orjson
+
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
 
 
 def head_of(payload: bytes) -> dict[str, Any] | None:

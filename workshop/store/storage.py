@@ -18,9 +18,12 @@ from workshop.store.durable import atomic_write, decode, encode, read_bytes
 class DurableStorage(Storage):
     """TinyDB storage over one group file: atomic durable writes, fresh reads.
 
-    The parsed content is cached against the exact bytes last read or written, so TinyDB's
-    read-per-operation costs one file read and a byte comparison rather than a parse. Inside
-    `batch()`, writes are held in memory and land as one atomic save at the end."""
+    Inside `hold()` (one operation of the editor), the parsed content is cached against the
+    exact bytes last read or written, so TinyDB's read-per-step costs one file read and a
+    byte comparison rather than a parse; outside, nothing of the file stays in memory (an
+    open 10,000-item session would otherwise be kept twice: as the app's model and as these
+    tables). Inside `batch()`, writes are held in memory and land as one atomic save at the
+    end."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -29,6 +32,7 @@ class DurableStorage(Storage):
         self._parsed: dict[str, Any] | None = None
         self._pending: dict[str, Any] | None = None
         self._batching = False
+        self._holds = 0
 
     def read(self) -> dict[str, Any] | None:
         if self._pending is not None:
@@ -42,7 +46,8 @@ class DurableStorage(Storage):
         parsed = decode(payload, self.path.name)
         if not isinstance(parsed, dict):
             raise UnreadableFile(f"{self.path.name} is not a group file (not a JSON object)")
-        self._bytes, self._parsed = payload, parsed
+        if self._holds:
+            self._bytes, self._parsed = payload, parsed
         return parsed
 
     def write(self, data: dict[str, Any]) -> None:
@@ -58,11 +63,25 @@ class DurableStorage(Storage):
         except BaseException:
             self.forget()  # TinyDB changed the cached tables in place before writing
             raise
-        self._bytes, self._parsed = payload, data
+        if self._holds:
+            self._bytes, self._parsed = payload, data
+        else:
+            self.forget()
 
     def forget(self) -> None:
         """Drop the cache; the next read parses the file again."""
         self._bytes = self._parsed = None
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Keep the file parsed until the block ends (blocks nest); then let it go."""
+        self._holds += 1
+        try:
+            yield
+        finally:
+            self._holds -= 1
+            if not self._holds:
+                self.forget()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,7 +17,7 @@ from workshop.model.derive import gap, quadrant
 from workshop.model.fields import format_value
 from workshop.model.sections import FieldKind, Section, section
 from workshop.model.session import Session
-from workshop.tui.widgets.row_table import RowTable
+from workshop.tui.widgets.row_table import Plain, RowTable
 
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 
@@ -145,11 +144,10 @@ class SectionList(Vertical):
 
     def cells(self, position: int, item: Item) -> list[Any]:
         row: list[Any] = [position, item.votes]
-        # Text, not str: a DataTable reads a str cell as markup ("[/]" typed in the room would
-        # raise MarkupError, "[red]" restyle the row), and parsing it costs time on every row
+        # Plain, not str: a DataTable reads a str cell as markup (see Plain)
         for name in self.section.columns:
-            row.append(Text(self.cell(item, name), no_wrap=True, end=""))
-        row.append(Text(self.session.participant_name(item.raised_by), no_wrap=True, end=""))
+            row.append(Plain(self.cell(item, name)))
+        row.append(Plain(self.session.participant_name(item.raised_by)))
         return row
 
     def cell(self, item: Item, name: str) -> str:
