@@ -169,3 +169,47 @@ async def test_one_line_cells_render_as_the_data_table_renders_them() -> None:
         # every cell takes the fast path (a str too is made a Text) where its padding fits
         fitting = sum(width >= 2 * padding for padding in (0, 1, 2) for width in (0, 3, 6, 12, 40))
         assert fast == fitting * 2 * 2 * len(CELLS) * 3
+
+
+async def test_rows_are_measured_as_the_data_table_measures_them() -> None:
+    """RowTable measures one-line cells itself; every column must come out as wide as
+    Textual's DataTable makes it, for every kind of cell (and rows it leaves to DataTable)."""
+    from workshop.tui.widgets.row_table import Plain
+
+    kinds: list[Any] = [
+        *CELLS,
+        None,
+        3.14159,
+        True,
+        Plain("plain text"),
+        Plain("宽字符 and 🎉"),
+        Plain("two\nlines"),
+        Plain("carriage\rreturn"),
+        Plain("[b]not markup[/b]"),
+        Text("a\nmulti-line text"),
+        "[b]markup[/b] read as such",
+    ]
+
+    class Two(App[None]):
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                yield DataTable(id="plain")
+                yield RowTable(id="ours")
+
+    app = Two()
+    async with app.run_test(size=(160, 20)) as pilot:
+        plain = app.query_one("#plain", DataTable)
+        ours = app.query_one("#ours", RowTable)
+        for table in (plain, ours):
+            table.add_columns("a", "b", "c")
+            for n, cell in enumerate(kinds):  # each kind in each column, beside short cells
+                table.add_row(cell, Plain("x") if table is ours else Text("x"), n, key=f"a{n}")
+                table.add_row(n, cell, cell, key=f"b{n}")
+        await pilot.pause()
+        assert [c.content_width for c in ours.ordered_columns] == [
+            c.content_width for c in plain.ordered_columns
+        ]
+        assert ours.virtual_size == plain.virtual_size
+        assert [ours.rows[k].height for k in ours.rows] == [
+            plain.rows[k].height for k in plain.rows
+        ]

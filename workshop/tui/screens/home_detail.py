@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 from workshop.store import GroupSummary, SessionSummary
 from workshop.store.summary import STEP_LABELS
 from workshop.tui import theme
+from workshop.tui.widgets.row_table import Plain
 
 STATUS_COLOURS = {"planned": theme.MUTED, "in progress": theme.ACCENT, "closed": theme.SUCCESS}
 # steps by value (the model's Step is a str): the home screen never imports the model
@@ -44,12 +45,16 @@ def add_columns(table: DataTable[Any], width: int, wide: bool) -> None:
         table.add_column(label, width=column_width, key=label.casefold())
 
 
+#: An empty cell (text, not markup: a str cell would be parsed as markup and measured slowly).
+_BLANK = Plain("")
+
+
 def group_rows(summary: GroupSummary, wide: bool) -> Iterator[tuple[str, list[Any], Row]]:
     """A group's heading row, then one row per session in part order: (key, cells, row).
     Keys: 'g:<group id>', 's:<group id>:<session id>', or 'x:<file name>' for a bad file."""
     if summary.group is None:
         name = Text(f"⚠ {summary.path.name}", style=f"bold {theme.ERROR}", no_wrap=True)
-        cells: list[Any] = [name, "", Text("unreadable", style=theme.ERROR), ""]
+        cells: list[Any] = [name, _BLANK, Text("unreadable", style=theme.ERROR), _BLANK]
         key = f"x:{summary.path.name}"
     else:
         name = Text(no_wrap=True, overflow="ellipsis")
@@ -57,10 +62,15 @@ def group_rows(summary: GroupSummary, wide: bool) -> Iterator[tuple[str, list[An
         if summary.group.organisation:
             name.append(f" — {summary.group.organisation}", style=theme.MUTED)
         count = len(summary.sessions)
-        cells = [name, "", Text(f"{count} session{'s' * (count != 1)}", style=theme.MUTED), ""]
+        cells = [
+            name,
+            _BLANK,
+            Text(f"{count} session{'s' * (count != 1)}", style=theme.MUTED),
+            _BLANK,
+        ]
         key = f"g:{summary.group.id}"
     if wide:
-        cells.insert(2, "")
+        cells.insert(2, _BLANK)
     yield key, cells, Row(summary)
     sessions = sorted(summary.sessions, key=lambda s: (s.part, s.date))
     for index, session in enumerate(sessions, 1):
@@ -77,7 +87,7 @@ def session_row(
     if session.title:
         name.append(f" · {session.title}")
     status = str(session.status)
-    cells: list[Any] = [name, session.date.isoformat()]
+    cells: list[Any] = [name, Plain(session.date.isoformat())]
     if wide:
         cells.append(Text(session.facilitator or "—", no_wrap=True, overflow="ellipsis"))
     cells.append(Text(status, style=STATUS_COLOURS.get(status, theme.FOREGROUND)))
