@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workshop.errors import LockedByOther, WorkshopError
 from workshop.store import GroupSummary, SessionSummary, Store
+from workshop.tui.compositor import use_partial_compositor
 from workshop.tui.screens.home_detail import (
     Row,
     add_columns,
@@ -126,6 +127,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, store: Store, read_only: bool = False, select: str | None = None) -> None:
         super().__init__()
+        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         #: The row the cursor starts on (the session just left, when the app opened on it).
         self._select = select

@@ -22,6 +22,7 @@ from workshop.model.progress import ActionKind, Progress, compare
 from workshop.model.session import Group, Session
 from workshop.model.structure import Action, ActionStatus
 from workshop.store import GroupEditor, Store
+from workshop.tui.compositor import use_partial_compositor
 from workshop.tui.widgets.progress_edit import LatestValue, StatusDialog, ValueDialog
 from workshop.tui.widgets.progress_grid import QuadrantGrid, legend_text
 from workshop.tui.widgets.progress_summary import (
@@ -109,6 +110,7 @@ class ReviewScreen(Screen[Session | None]):
         editor: GroupEditor | None = None,
     ) -> None:
         super().__init__()
+        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         self.group_id = group_id
         self.session_id = session_id

@@ -22,6 +22,7 @@ from workshop.model.fields import explain
 from workshop.model.session import Group, Session, SessionStatus
 from workshop.store import GroupEditor, Store
 from workshop.tui.autosave import Autosaver
+from workshop.tui.compositor import use_partial_compositor
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
 from workshop.tui.screens.session_facilitation import SessionFacilitation
 from workshop.tui.screens.session_follow import SessionFollow
@@ -133,6 +134,7 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         self, store: Store, group_id: str, session_id: str, read_only: bool = False
     ) -> None:
         super().__init__()
+        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         self.group_id = group_id
         self.session_id = session_id

@@ -1,0 +1,109 @@
+"""The partial compositor redraws less, never differently: every update the app sends is
+replayed on a virtual terminal, which must then show exactly a full render of the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.segment import ControlType
+from textual._compositor import Compositor
+from textual.widgets import DataTable
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from workshop.model import Expectation, Session
+from workshop.tui.compositor import PartialCompositor
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.session import SessionScreen
+
+Cell = tuple[str, Any]
+
+
+class VirtualTerminal:
+    """A grid of cells that applies the updates an app writes, as a terminal would."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.console = Console(width=width, height=height, legacy_windows=False)
+        self.cells: list[list[Cell]] = [[(" ", None)] * width for _ in range(height)]
+        self.updates = 0
+
+    def apply(self, update: Any) -> None:
+        self.updates += 1
+        x = y = 0
+        for segment in self.console.render(update):
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = int(control[1]), int(control[2])
+                continue
+            if segment.text == "\n":
+                continue  # every line of an update starts with a move
+            for char in segment.text:
+                self.cells[y][x] = (char, segment.style)
+                x += 1
+
+
+def full_render(compositor: Compositor) -> list[list[Cell]]:
+    return [
+        [(char, segment.style) for segment in strip for char in segment.text]
+        for strip in compositor.render_strips()
+    ]
+
+
+def watch(app: Any, terminal: VirtualTerminal) -> None:
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if renderable is not None and screen is app.screen:
+            terminal.apply(renderable)
+        original(screen, renderable)
+
+    app._display = display
+
+
+async def test_partial_updates_leave_the_terminal_showing_the_full_frame(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    def many(session: Session) -> None:
+        session.research.expectations = [
+            Expectation(text=f"Expectation number {n} said in the room", importance=n % 5 + 1)
+            for n in range(80)
+        ]
+
+    _, session = make_session("Compositor", fill=many)
+    app = app_factory()
+    terminal = VirtualTerminal(120, 36)
+    watch(app, terminal)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and isinstance(home._compositor, PartialCompositor)
+        await pilot.press("up", "down")  # the heading, then the session again
+        await pilot.pause()
+        assert terminal.cells == full_render(home._compositor)
+
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert isinstance(screen._compositor, PartialCompositor)
+        table = next(t for t in screen.query(DataTable) if t.row_count == 80)
+        table.focus()
+        await pilot.pause()
+        before = terminal.updates
+        # moving within the view, scrolling it, back, a page: each a partial update
+        await pilot.press(*["down"] * 25, "pagedown", *["up"] * 5, "home")
+        await pilot.pause()
+        assert terminal.updates > before
+        assert table.cursor_row > 20  # it moved, and the view scrolled
+        assert terminal.cells == full_render(screen._compositor)
+
+        # typing into the capture line and adding an item, then another step and back
+        await pilot.press("n", "e", "w", "enter")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert terminal.cells == full_render(screen._compositor)
+    assert session.id
