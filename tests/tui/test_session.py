@@ -13,6 +13,7 @@ from workshop.model.session import Session
 from workshop.store import Store
 from workshop.tui.dialogs.item_form import ItemForm
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.document_tab import DocumentPreview
 from workshop.tui.widgets.step_tab import StepTab
 
 SIZE = (120, 36)
@@ -240,8 +241,8 @@ async def test_document_narrative_is_saved_and_previewed(
         await pilot.pause(1.2)
         await settle(pilot)
         assert on_disk(store, group.id, session.id).document.aims == "Fewer repeat calls"
-        preview = screen.query_one("#preview", Static)
-        assert "Fewer repeat calls" in preview.content.markup  # type: ignore[union-attr]
+        preview = screen.query_one(DocumentPreview)
+        assert "Fewer repeat calls" in preview.source
 
 
 async def test_budget_line_turns_red_over_budget_and_budget_is_saved(

@@ -19,6 +19,7 @@ from workshop.store import Store
 from workshop.tui.screens import session_follow
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.document_tab import DocumentPreview
 
 
 @pytest.fixture(autouse=True)
@@ -110,9 +111,9 @@ async def test_the_document_preview_is_drawn_again_after_a_save(
     app = app_factory(session.id, read_only=True)
 
     def preview(screen: Any) -> str:
-        """The Markdown source the preview shows (a Rich Markdown: `markup`)."""
-        found = list(screen.query("#preview").results(Static))
-        return str(getattr(found[0].content, "markup", "")) if found else ""
+        """The Markdown source the preview shows."""
+        found = list(screen.query(DocumentPreview))
+        return found[0].source if found else ""
 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)

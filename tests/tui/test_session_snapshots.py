@@ -7,9 +7,11 @@ from typing import Any
 
 from tests.tui.conftest import AppFactory, SessionFactory
 from tests.tui.test_session import step_shown
+from tests.tui.test_session_follow import until
 from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session
 from workshop.tui.screens.session import SessionScreen
+from workshop.tui.widgets.document_tab import DocumentPreview
 
 
 def research(session: Session) -> None:
@@ -67,7 +69,8 @@ def test_snapshot_document_step(
         assert isinstance(screen, SessionScreen)
         screen.action_step("document")
         await step_shown(pilot, "step-document")
-        await pilot.app.workers.wait_for_complete()  # the preview is built in a thread
+        # the preview is drawn in a thread, once the step is laid out
+        await until(pilot, lambda: bool(screen.query_one(DocumentPreview).source))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_document)

@@ -5,9 +5,15 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from textual import on, work
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
@@ -28,6 +34,109 @@ def render_strategy(group: object, session: object) -> str:
         return f"*The preview could not be built: {error}*"
 
 
+#: The width the preview is drawn at before the pane has been laid out.
+DEFAULT_PREVIEW_WIDTH = 60
+#: What the preview shows until the document is drawn.
+WAITING = "Drawing the document…"
+DIM = Style(dim=True)
+
+
+class RenderedMarkdown:
+    """A Markdown document drawn in advance, in a worker, at the width it is shown at.
+
+    Rich renders a long Markdown document slowly (seconds for the strategy of a 1,000-item
+    session), and a Static renders its content twice on the event loop, to measure its height
+    and then to draw it: the app would stop while the room talks, at every pause in the
+    typing. `source` is the Markdown these lines show."""
+
+    def __init__(self, source: str, lines: list[list[Segment]], width: int) -> None:
+        self.source = source
+        self.lines = lines
+        self.width = width
+
+    @classmethod
+    def render(cls, source: str, width: int) -> RenderedMarkdown:
+        """Parse and draw `source` at `width` cells (in any thread: a console of its own)."""
+        from io import StringIO
+
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        # as the app's console draws, but writing nowhere
+        console = Console(
+            width=width,
+            file=StringIO(),
+            markup=True,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+            force_terminal=True,
+            safe_box=False,
+            soft_wrap=False,
+        )
+        lines = console.render_lines(Markdown(source), console.options, pad=False)
+        return cls(source, lines, width)
+
+
+class DocumentPreview(ScrollView, can_focus=True):
+    """The drawn document, line by line: only the lines in view are handed to the screen, so a
+    document of thousands of lines scrolls and refreshes as fast as a short one."""
+
+    DEFAULT_CSS = """
+    DocumentPreview {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    class WidthChanged(Message):
+        """The preview now shows another width than the document was drawn for."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rendered: RenderedMarkdown | None = None
+
+    @property
+    def drawing_width(self) -> int:
+        """The width to draw the document at: inside the preview, less its scrollbar."""
+        width = self.content_region.width - self.styles.scrollbar_size_vertical
+        return width if width > 0 else DEFAULT_PREVIEW_WIDTH
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rendered is not None and self.rendered.width != self.drawing_width:
+            self.post_message(self.WidthChanged())
+
+    @property
+    def source(self) -> str:
+        """The Markdown shown ('' before the first drawing arrives)."""
+        return self.rendered.source if self.rendered is not None else ""
+
+    def show(self, rendered: RenderedMarkdown) -> None:
+        self.rendered = rendered
+        self.virtual_size = Size(rendered.width, len(rendered.lines))
+        self.refresh()
+        if self.size.width and rendered.width != self.drawing_width:
+            # asked for before the preview was laid out (or resized while it was drawn)
+            self.post_message(self.WidthChanged())
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        if self.rendered is None:
+            if y == 0:  # a long document takes a moment to draw
+                return Strip([Segment(WAITING, self.rich_style + DIM)]).crop_extend(
+                    0, width, self.rich_style
+                )
+            return Strip.blank(width, self.rich_style)
+        lines = self.rendered.lines
+        index = scroll_y + y
+        if index >= len(lines):
+            return Strip.blank(width, self.rich_style)
+        # the widget's colours under the document's own styles, as a Static draws them
+        strip = Strip(lines[index]).apply_style(self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+
 class DocumentTab(StepTab):
     """The narrative in text areas on the left, the assembled document on the right."""
 
@@ -39,11 +148,11 @@ class DocumentTab(StepTab):
         with Horizontal(id="document-split"):
             with VerticalScroll(id="narrative"):
                 yield from super().compose()
-            with VerticalScroll(id="preview-pane"):
+            with Vertical(id="preview-pane"):
                 yield Static("Preview of the strategy document", classes="section-title")
-                # one Static of Rich Markdown: Textual's Markdown widget mounts a widget per block,
-                # far too slow to refresh while the room types
-                yield Static("", id="preview")
+                # drawn in a worker, shown line by line: Textual's Markdown widget mounts a
+                # widget per block, and a Static draws all of it on the event loop
+                yield DocumentPreview(id="preview")
 
     def compose_fields(self) -> ComposeResult:
         document = self.session.document
@@ -53,27 +162,35 @@ class DocumentTab(StepTab):
             area.show_line_numbers = False
             yield area
 
-    def refresh_preview(self) -> None:
+    def refresh_preview(self, deferred: bool = False) -> None:
         """Rebuild the preview in a worker thread from a snapshot of the session (the latest
-        request wins). Not on mount: the screen asks each time the step is shown."""
+        request wins), drawn there at the preview's width. Not on mount: the screen asks each
+        time the step is shown."""
+        preview = self.query_one(DocumentPreview)
+        if not preview.size.width and not deferred:
+            # the step was only just shown: draw for the width it will have once laid out
+            self.call_after_refresh(self.refresh_preview, True)
+            return
         # a dump is one pydantic-core call: the session cannot change half-way through it
-        self._build_preview(self.session.model_dump())
+        self._build_preview(self.session.model_dump(), preview.drawing_width)
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _build_preview(self, snapshot: dict[str, Any]) -> None:
-        # imported here: markdown_it and rich.markdown are only needed once the step is shown
-        from rich.markdown import Markdown
-
+    def _build_preview(self, snapshot: dict[str, Any], width: int) -> None:
         text = render_strategy(self.group, Session.model_validate(snapshot))
-        markdown = Markdown(text)  # parsed here, off the event loop
+        rendered = RenderedMarkdown.render(text, width)  # parsed and drawn off the event loop
         if get_current_worker().is_cancelled:
             return
         with suppress(RuntimeError):  # the app is closing: nothing to show
-            self.app.call_from_thread(self._show_preview, markdown)
+            self.app.call_from_thread(self._show_preview, rendered)
 
-    def _show_preview(self, markdown: Any) -> None:
+    def _show_preview(self, rendered: RenderedMarkdown) -> None:
         if self.is_attached:
-            self.query_one("#preview", Static).update(markdown)
+            self.query_one(DocumentPreview).show(rendered)
+
+    @on(DocumentPreview.WidthChanged)
+    def _redraw(self, event: DocumentPreview.WidthChanged) -> None:
+        event.stop()
+        self.refresh_preview()  # drawn for another width: draw it again
 
     @on(TextArea.Changed, ".narrative")
     def _narrative(self, event: TextArea.Changed) -> None:

@@ -1,0 +1,114 @@
+"""The strategy document's preview: drawn in a worker at the width it is shown at, then
+handed to the screen a line at a time, so a long document never stops the room's typing."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+
+from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.test_session import open_session, step_shown
+from tests.tui.test_session_follow import until
+from workshop.model.research import Expectation
+from workshop.model.session import Session
+from workshop.tui.widgets import document_tab
+from workshop.tui.widgets.document_tab import DocumentPreview, RenderedMarkdown
+
+
+def many_expectations(session: Session) -> None:
+    session.research.expectations = [
+        Expectation(text=f"Expectation {n}: the room wants a clear answer", importance=n % 5 + 1)
+        for n in range(300)
+    ]
+
+
+async def test_a_long_document_is_drawn_off_the_event_loop_and_shown_line_by_line(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, session = make_session(fill=many_expectations)
+    drawn_in: list[threading.Thread] = []
+    draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
+
+    def recording(cls: type[RenderedMarkdown], source: str, width: int) -> RenderedMarkdown:
+        drawn_in.append(threading.current_thread())
+        return draw(cls, source, width)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RenderedMarkdown, "render", classmethod(recording))
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await step_shown(pilot, "step-document")
+        preview = screen.query_one(DocumentPreview)
+        await until(pilot, lambda: preview.rendered is not None)
+        rendered = preview.rendered
+        assert rendered is not None
+        # drawn once, in a worker thread, for the width the preview has on screen
+        assert len(drawn_in) == 1 and drawn_in[0] is not threading.main_thread()
+        assert rendered.width == preview.scrollable_content_region.width
+        assert all(
+            cell_len("".join(s.text for s in line)) <= rendered.width for line in rendered.lines
+        )
+        assert "Expectation 299" in preview.source
+        assert len(rendered.lines) > 3 * preview.size.height  # a document longer than the view
+
+        asked: list[int] = []
+        original = DocumentPreview.render_line
+
+        def counting(self: DocumentPreview, y: int) -> Any:
+            asked.append(y)
+            return original(self, y)
+
+        monkeypatch.setattr(DocumentPreview, "render_line", counting)
+        preview.scroll_to(y=len(rendered.lines) // 2, animate=False)
+        await pilot.pause()
+        assert asked and max(asked) < preview.size.height  # only the lines in view
+        text = "".join(s.text for y in range(3) for s in preview.render_line(y))
+        assert text.strip()  # the middle of the document is on screen
+
+
+async def test_the_preview_is_drawn_again_for_a_new_width(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    _, session = make_session(fill=many_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await step_shown(pilot, "step-document")
+        preview = screen.query_one(DocumentPreview)
+        await until(pilot, lambda: preview.rendered is not None)
+        wide = preview.rendered
+        assert wide is not None
+        await pilot.resize_terminal(100, 36)
+        await until(pilot, lambda: preview.rendered is not wide)
+        assert preview.rendered is not None
+        assert preview.rendered.width == preview.scrollable_content_region.width < wide.width
+
+
+async def test_until_drawn_the_preview_says_so(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, session = make_session()
+    gate = threading.Event()
+    draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
+
+    def slow(cls: type[RenderedMarkdown], source: str, width: int) -> RenderedMarkdown:
+        gate.wait(5)
+        return draw(cls, source, width)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RenderedMarkdown, "render", classmethod(slow))
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await step_shown(pilot, "step-document")
+        preview = screen.query_one(DocumentPreview)
+        first = "".join(s.text for s in preview.render_line(0))
+        assert first.strip() == document_tab.WAITING
+        gate.set()
+        await until(pilot, lambda: preview.rendered is not None)
+        assert "".join(s.text for s in preview.render_line(0)).strip() != document_tab.WAITING
