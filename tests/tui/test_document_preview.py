@@ -15,7 +15,8 @@ from tests.tui.test_session_follow import until
 from workshop.model.research import Expectation
 from workshop.model.session import Session
 from workshop.tui.widgets import document_tab
-from workshop.tui.widgets.document_tab import DocumentPreview, RenderedMarkdown
+from workshop.tui.widgets.document_tab import DocumentPreview
+from workshop.tui.widgets.markdown_lines import RenderedMarkdown
 
 
 def many_expectations(session: Session) -> None:
@@ -32,9 +33,9 @@ async def test_a_long_document_is_drawn_off_the_event_loop_and_shown_line_by_lin
     drawn_in: list[threading.Thread] = []
     draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
 
-    def recording(cls: type[RenderedMarkdown], source: str, width: int) -> RenderedMarkdown:
+    def recording(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
         drawn_in.append(threading.current_thread())
-        return draw(cls, source, width)  # type: ignore[no-any-return]
+        return draw(cls, *args)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(RenderedMarkdown, "render", classmethod(recording))
     app = app_factory(session.id)
@@ -96,9 +97,9 @@ async def test_until_drawn_the_preview_says_so(
     gate = threading.Event()
     draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
 
-    def slow(cls: type[RenderedMarkdown], source: str, width: int) -> RenderedMarkdown:
+    def slow(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
         gate.wait(5)
-        return draw(cls, source, width)  # type: ignore[no-any-return]
+        return draw(cls, *args)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(RenderedMarkdown, "render", classmethod(slow))
     app = app_factory(session.id)

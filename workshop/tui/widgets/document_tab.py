@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from workshop.model.document import NARRATIVE_SECTIONS
 from workshop.model.session import Session
+from workshop.tui.widgets.markdown_lines import RenderedMarkdown
 from workshop.tui.widgets.step_tab import StepTab
 
 
@@ -39,43 +40,6 @@ DEFAULT_PREVIEW_WIDTH = 60
 #: What the preview shows until the document is drawn.
 WAITING = "Drawing the document…"
 DIM = Style(dim=True)
-
-
-class RenderedMarkdown:
-    """A Markdown document drawn in advance, in a worker, at the width it is shown at.
-
-    Rich renders a long Markdown document slowly (seconds for the strategy of a 1,000-item
-    session), and a Static renders its content twice on the event loop, to measure its height
-    and then to draw it: the app would stop while the room talks, at every pause in the
-    typing. `source` is the Markdown these lines show."""
-
-    def __init__(self, source: str, lines: list[list[Segment]], width: int) -> None:
-        self.source = source
-        self.lines = lines
-        self.width = width
-
-    @classmethod
-    def render(cls, source: str, width: int) -> RenderedMarkdown:
-        """Parse and draw `source` at `width` cells (in any thread: a console of its own)."""
-        from io import StringIO
-
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        # as the app's console draws, but writing nowhere
-        console = Console(
-            width=width,
-            file=StringIO(),
-            markup=True,
-            highlight=False,
-            emoji=False,
-            legacy_windows=False,
-            force_terminal=True,
-            safe_box=False,
-            soft_wrap=False,
-        )
-        lines = console.render_lines(Markdown(source), console.options, pad=False)
-        return cls(source, lines, width)
 
 
 class DocumentPreview(ScrollView, can_focus=True):
@@ -172,12 +136,17 @@ class DocumentTab(StepTab):
             self.call_after_refresh(self.refresh_preview, True)
             return
         # a dump is one pydantic-core call: the session cannot change half-way through it
-        self._build_preview(self.session.model_dump(), preview.drawing_width)
+        self._build_preview(self.session.model_dump(), preview.drawing_width, preview.rendered)
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
-    def _build_preview(self, snapshot: dict[str, Any], width: int) -> None:
+    def _build_preview(
+        self, snapshot: dict[str, Any], width: int, previous: RenderedMarkdown | None
+    ) -> None:
         text = render_strategy(self.group, Session.model_validate(snapshot))
-        rendered = RenderedMarkdown.render(text, width)  # parsed and drawn off the event loop
+        if get_current_worker().is_cancelled:
+            return  # a newer request is on its way
+        # drawn off the event loop, only the blocks that changed since the last drawing
+        rendered = RenderedMarkdown.render(text, width, previous)
         if get_current_worker().is_cancelled:
             return
         with suppress(RuntimeError):  # the app is closing: nothing to show
