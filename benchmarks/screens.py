@@ -130,6 +130,55 @@ def key_latency(ws: Workspace) -> Figure:
     return figure
 
 
+#: F5: the document step, from anywhere.
+F5 = b"\x1b[15~"
+#: What figure 10 types into the document's first narrative section: words with the pauses
+#: of someone typing what the room says (each pause lets the preview be drawn again).
+NARRATIVE = ["fewer ", "repeat ", "calls ", "and ", "clear ", "answers "]
+
+
+def document_typing(ws: Workspace) -> Figure:
+    """Key press to updated frame while typing in the document step of a 1,000-item session:
+    the preview of the whole strategy is drawn again in a worker at every pause, and must not
+    hold up the keys (Python runs one thread at a time)."""
+    written = ws.document_1000
+    data_dir = written.path.parent
+    session_id = written.session_ids[0]
+    launch = Launch(
+        [ws.workshop, "open", session_id],
+        ws.env(data_dir),
+        session_marks(data_dir, written.group_id, session_id),
+    )
+    samples: list[float] = []
+    words = NARRATIVE * ws.reps(3, 1)
+    with launch.start() as terminal:
+        terminal.wait_for(launch.marks)
+        terminal.wait_quiet(0.3, timeout=10)  # (a cursor blinks every 0.5 s)
+        offset, _ = terminal.press(F5)
+        # the preview's first drawing shows the document's first heading
+        terminal.wait_for([b"Introduction"], timeout=60, start=offset)
+        terminal.wait_quiet(0.3, timeout=10)
+        for word in words:
+            for char in word:
+                offset, sent = terminal.press(char.encode())
+                samples.append(terminal.wait_frame(offset, timeout=30) - sent)
+                time.sleep(0.1)
+            time.sleep(0.6)  # a pause: saved, and the preview drawn again
+        time.sleep(1.0)  # the last save lands (quitting would save it too)
+    _, session = Store(data_dir).load_session(written.group_id, session_id)
+    typed = "".join(words).strip()
+    if typed not in session.document.aims:
+        raise RuntimeError("the keys did not reach the document's first narrative section")
+    figure = absolute_figure(
+        "10", "key press to updated frame, typing in the document step", samples, 0.020
+    )
+    figure.detail = (
+        f"{len(samples)} keys typed with pauses, preview redrawn at each; "
+        f"slowest {max(samples) * 1000:.1f} ms"
+    )
+    return figure
+
+
 def peak_rss(launch: Launch, settle: float = 0.5) -> int:
     with launch.start() as terminal:
         terminal.wait_for(launch.marks, timeout=60)

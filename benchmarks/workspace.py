@@ -60,6 +60,12 @@ class Workspace:
         )
 
     @cached_property
+    def document_1000(self) -> Written:
+        """One group, one session of 1,000 items over every section, typed into by figure 10
+        (a copy of its own: the other figures read theirs unchanged)."""
+        return write_group(Store(self.folder("document-1000")), "Typed Into", 1, 1000)
+
+    @cached_property
     def session_10000(self) -> Written:
         """One group, one session of 10,000 items over every section."""
         return write_group(Store(self.folder("session-10000")), "Ten Thousand", 1, 10_000)
