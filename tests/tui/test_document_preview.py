@@ -26,25 +26,41 @@ def many_expectations(session: Session) -> None:
     ]
 
 
+def wrap_render(
+    monkeypatch: pytest.MonkeyPatch, before: Any = lambda: None
+) -> list[threading.Thread]:
+    """Have RenderedMarkdown.render call `before()` first; returns the threads it ran in."""
+    threads: list[threading.Thread] = []
+    draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
+
+    def wrapped(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
+        threads.append(threading.current_thread())
+        before()
+        return draw(cls, *args)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RenderedMarkdown, "render", classmethod(wrapped))
+    return threads
+
+
+async def show_document(app: Any, pilot: Any, drawn: bool = True) -> DocumentPreview:
+    """Open the document step; its preview, once drawn when `drawn`."""
+    screen = await open_session(app, pilot)
+    await pilot.press("f5")
+    await step_shown(pilot, "step-document")
+    preview = screen.query_one(DocumentPreview)
+    if drawn:
+        await until(pilot, lambda: preview.rendered is not None)
+    return preview
+
+
 async def test_a_long_document_is_drawn_off_the_event_loop_and_shown_line_by_line(
     app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, session = make_session(fill=many_expectations)
-    drawn_in: list[threading.Thread] = []
-    draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
-
-    def recording(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
-        drawn_in.append(threading.current_thread())
-        return draw(cls, *args)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(RenderedMarkdown, "render", classmethod(recording))
+    drawn_in = wrap_render(monkeypatch)
     app = app_factory(session.id)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_session(app, pilot)
-        await pilot.press("f5")
-        await step_shown(pilot, "step-document")
-        preview = screen.query_one(DocumentPreview)
-        await until(pilot, lambda: preview.rendered is not None)
+        preview = await show_document(app, pilot)
         rendered = preview.rendered
         assert rendered is not None
         # drawn once, in a worker thread, for the width the preview has on screen
@@ -77,11 +93,7 @@ async def test_the_preview_is_drawn_again_for_a_new_width(
     _, session = make_session(fill=many_expectations)
     app = app_factory(session.id)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_session(app, pilot)
-        await pilot.press("f5")
-        await step_shown(pilot, "step-document")
-        preview = screen.query_one(DocumentPreview)
-        await until(pilot, lambda: preview.rendered is not None)
+        preview = await show_document(app, pilot)
         wide = preview.rendered
         assert wide is not None
         await pilot.resize_terminal(100, 36)
@@ -95,19 +107,10 @@ async def test_until_drawn_the_preview_says_so(
 ) -> None:
     _, session = make_session()
     gate = threading.Event()
-    draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
-
-    def slow(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
-        gate.wait(5)
-        return draw(cls, *args)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(RenderedMarkdown, "render", classmethod(slow))
+    wrap_render(monkeypatch, lambda: gate.wait(5))
     app = app_factory(session.id)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_session(app, pilot)
-        await pilot.press("f5")
-        await step_shown(pilot, "step-document")
-        preview = screen.query_one(DocumentPreview)
+        preview = await show_document(app, pilot, drawn=False)
         first = "".join(s.text for s in preview.render_line(0))
         assert first.strip() == document_tab.WAITING
         gate.set()
