@@ -17,6 +17,7 @@ from itertools import chain
 from typing import Any
 
 from rich.cells import cell_len
+from rich.console import JustifyMethod, OverflowMethod
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -96,6 +97,7 @@ class RowTable(DataTable[Any]):
         kwargs.setdefault("cursor_type", "row")
         super().__init__(**kwargs)
         self._frame_style: Style | None = None
+        self._defaults: tuple[JustifyMethod | None, OverflowMethod | None] | None = None
         # The formatted cells of a thousand rows are kept by DataTable; measuring the rows
         # as they are added fills it. A few screenfuls are all that drawing needs.
         self._row_renderable_cache = LRUCache(ROWS_KEPT_FORMATTED)
@@ -200,14 +202,14 @@ class RowTable(DataTable[Any]):
             self.cursor_background_priority == "css",
         )
         console = self.app.console
-        options = self.app.console_options
+        justify, overflow = self._text_defaults()
         tab_size = console.tab_size if cell.tab_size is None else cell.tab_size
         # what Text.__rich_console__ does, for one line that is never wrapped
         lines = cell.wrap(
             console,
             inner,
-            justify=cell.justify or options.justify or "default",
-            overflow=cell.overflow or options.overflow or "fold",
+            justify=cell.justify or justify or "default",
+            overflow=cell.overflow or overflow or "fold",
             tab_size=tab_size or 8,
             no_wrap=True,
         )
@@ -220,6 +222,14 @@ class RowTable(DataTable[Any]):
         rendered = [list(Segment.apply_style(segments, pre_style + component_style, post_style))]
         cache[key] = rendered
         return rendered
+
+    def _text_defaults(self) -> tuple[JustifyMethod | None, OverflowMethod | None]:
+        """The justification and overflow the app's console gives text without its own
+        (asked once: `App.console_options` asks the terminal its size each time)."""
+        if self._defaults is None:
+            options = self.app.console_options
+            self._defaults = (options.justify, options.overflow)
+        return self._defaults
 
     def _row_of(self, row_key: RowKey) -> int:
         index = self._row_locations.get(row_key)
