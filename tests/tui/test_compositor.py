@@ -44,10 +44,17 @@ class VirtualTerminal:
 
 
 def full_render(compositor: Compositor) -> list[list[Cell]]:
-    return [
-        [(char, segment.style) for segment in strip for char in segment.text]
-        for strip in compositor.render_strips()
-    ]
+    """The whole screen as Textual's own compositor draws it (a full frame from ours would
+    go through the very code under test: Textual always passes a crop)."""
+    ours = compositor.__class__
+    compositor.__class__ = Compositor
+    try:
+        return [
+            [(char, segment.style) for segment in strip for char in segment.text]
+            for strip in compositor.render_strips()
+        ]
+    finally:
+        compositor.__class__ = ours
 
 
 def watch(app: Any, terminal: VirtualTerminal) -> None:
@@ -98,7 +105,26 @@ async def test_partial_updates_leave_the_terminal_showing_the_full_frame(
         assert table.cursor_row > 20  # it moved, and the view scrolled
         assert terminal.cells == full_render(screen._compositor)
 
+        # a notification over the list while the cursor moves, and after it has gone
+        app.notify("A toast over the list", timeout=0.5)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert terminal.cells == full_render(screen._compositor)
+        await pilot.pause(0.8)
+        assert terminal.cells == full_render(screen._compositor)
+
+        # a dialog opened over the screen and closed; votes and a sort by votes
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("plus", "plus", "v")
+        await pilot.pause()
+        assert terminal.cells == full_render(screen._compositor)
+
         # typing into the capture line and adding an item, then another step and back
+        table.focus()
+        await pilot.pause()
         await pilot.press("n", "e", "w", "enter")
         await pilot.pause()
         await pilot.press("f3")

@@ -15,7 +15,7 @@ from tests.tui.test_session_follow import until
 from workshop.model.research import Expectation
 from workshop.model.session import Session
 from workshop.tui.widgets import document_tab
-from workshop.tui.widgets.document_tab import DocumentPreview
+from workshop.tui.widgets.document_tab import DocumentPreview, DocumentTab
 from workshop.tui.widgets.markdown_lines import RenderedMarkdown
 
 
@@ -116,3 +116,36 @@ async def test_until_drawn_the_preview_says_so(
         gate.set()
         await until(pilot, lambda: preview.rendered is not None)
         assert "".join(s.text for s in preview.render_line(0)).strip() != document_tab.WAITING
+
+
+async def test_a_drawing_that_fails_says_so_instead_of_waiting(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, session = make_session()
+    calls: list[int] = []
+
+    def broken() -> None:
+        calls.append(1)
+        if len(calls) == 1:  # the document's drawing; the message's own drawing works
+            raise ValueError("no room on the page")
+
+    wrap_render(monkeypatch, broken)
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        preview = await show_document(app, pilot)
+        assert "could not be drawn: no room on the page" in preview.source
+
+
+async def test_a_drawing_finished_after_a_newer_one_is_not_shown(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    _, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        preview = await show_document(app, pilot)
+        tab = preview.query_ancestor(DocumentTab)
+        newest = RenderedMarkdown.render("newest", 40)
+        older = RenderedMarkdown.render("older", 40)
+        tab._show_preview(newest, tab._requested + 2)
+        tab._show_preview(older, tab._requested + 1)  # its worker finished late
+        assert preview.source == "newest"

@@ -165,3 +165,38 @@ async def test_leaving_while_the_steps_are_rebuilt_is_clean(
         await pilot.press("g")  # the app still answers keys
         await pilot.pause()
         assert app._exception is None
+
+
+async def test_following_keeps_the_preview_on_screen_and_where_the_reader_scrolled(
+    app_factory: AppFactory,
+    make_session: SessionFactory,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from tests.tui.test_document_preview import many_expectations, wrap_render
+
+    group, session = make_session(fill=many_expectations)
+    drawing = threading.Event()
+    drawing.set()
+    wrap_render(monkeypatch, lambda: drawing.wait(5))
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        preview = screen.query_one(DocumentPreview)
+        await until(pilot, lambda: "Expectation 299" in preview.source)
+        preview.scroll_to(y=40, animate=False)
+        await pilot.pause()
+        before = preview.rendered
+        drawing.clear()  # the next drawing waits until we have looked
+        facilitator_adds(store, group.id, session.id, "Said after the scroll")
+        # the step is rebuilt: its new preview shows the drawing it had, scrolled as it was
+        await until(pilot, lambda: screen.query_one(DocumentPreview) is not preview)
+        again = screen.query_one(DocumentPreview)
+        await pilot.pause()
+        assert again.rendered is before and again.scroll_y == 40
+        drawing.set()
+        await until(pilot, lambda: "Said after the scroll" in again.source)
+        assert again.scroll_y == 40

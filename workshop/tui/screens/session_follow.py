@@ -16,6 +16,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from workshop.errors import WorkshopError
 from workshop.model.base import Step
+from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.section_list import SectionList
 from workshop.tui.widgets.step_tab import StepTab
@@ -127,8 +128,14 @@ class SessionFollow:
         for pane in self.query_one(TabbedContent).query(TabPane):
             old = list(pane.query(StepTab))
             if pane.id and old:
+                # the document's preview stays on screen, where the reader had scrolled, and
+                # its next drawing reuses the blocks that did not change
+                kept = old[0].preview_state() if isinstance(old[0], DocumentTab) else None
                 await old[0].remove()
-                await pane.mount(self._build_tab(pane.id))
+                new = self._build_tab(pane.id)
+                await pane.mount(new)
+                if kept is not None and isinstance(new, DocumentTab):
+                    new.restore_preview(*kept)
         self.query_one("#session-title", Static).update(self.title_text())
         self.query_one(ParticipantsPanel).show(session.participants, self.speaker)
         self.refresh_nav()

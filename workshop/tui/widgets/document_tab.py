@@ -107,6 +107,8 @@ class DocumentTab(StepTab):
     def __init__(self, step: object, session: object, group: object, **kwargs: object) -> None:
         super().__init__(step, session, **kwargs)  # type: ignore[arg-type]
         self.group = group
+        self._requested = 0  # preview drawings asked for, and the newest shown
+        self._shown = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="document-split"):
@@ -135,26 +137,49 @@ class DocumentTab(StepTab):
             # the step was only just shown: draw for the width it will have once laid out
             self.call_after_refresh(self.refresh_preview, True)
             return
+        self._requested += 1
         # a dump is one pydantic-core call: the session cannot change half-way through it
-        self._build_preview(self.session.model_dump(), preview.drawing_width, preview.rendered)
+        self._build_preview(
+            self.session.model_dump(), preview.drawing_width, preview.rendered, self._requested
+        )
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _build_preview(
-        self, snapshot: dict[str, Any], width: int, previous: RenderedMarkdown | None
+        self,
+        snapshot: dict[str, Any],
+        width: int,
+        previous: RenderedMarkdown | None,
+        request: int,
     ) -> None:
         text = render_strategy(self.group, Session.model_validate(snapshot))
         if get_current_worker().is_cancelled:
             return  # a newer request is on its way
-        # drawn off the event loop, only the blocks that changed since the last drawing
-        rendered = RenderedMarkdown.render(text, width, previous)
+        try:
+            # drawn off the event loop, only the blocks that changed since the last drawing
+            rendered = RenderedMarkdown.render(text, width, previous)
+        except Exception as error:  # a preview that cannot be drawn says so, never waits
+            rendered = RenderedMarkdown.render(f"*The preview could not be drawn: {error}*", width)
         if get_current_worker().is_cancelled:
             return
         with suppress(RuntimeError):  # the app is closing: nothing to show
-            self.app.call_from_thread(self._show_preview, rendered)
+            self.app.call_from_thread(self._show_preview, rendered, request)
 
-    def _show_preview(self, rendered: RenderedMarkdown) -> None:
-        if self.is_attached:
+    def _show_preview(self, rendered: RenderedMarkdown, request: int) -> None:
+        # a drawing finished after a newer one (a cancelled worker cannot be stopped) is old
+        if self.is_attached and request > self._shown:
+            self._shown = request
             self.query_one(DocumentPreview).show(rendered)
+
+    def preview_state(self) -> tuple[RenderedMarkdown, float] | None:
+        """The preview's drawing and how far it is scrolled (None before it is drawn)."""
+        preview = self.query_one(DocumentPreview)
+        return None if preview.rendered is None else (preview.rendered, preview.scroll_y)
+
+    def restore_preview(self, rendered: RenderedMarkdown, scroll_y: float) -> None:
+        """Show an earlier tab's drawing, scrolled as it was, until this tab draws its own."""
+        preview = self.query_one(DocumentPreview)
+        preview.show(rendered)
+        preview.call_after_refresh(preview.scroll_to, y=scroll_y, animate=False)
 
     @on(DocumentPreview.WidthChanged)
     def _redraw(self, event: DocumentPreview.WidthChanged) -> None:
