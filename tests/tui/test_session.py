@@ -325,3 +325,30 @@ async def test_function_keys_switch_step_even_while_typing_in_a_capture_line(
         await pilot.press("ctrl+pagedown", "ctrl+pagedown")
         await pilot.pause()
         assert screen.current_step is Step.CONSULT
+
+
+async def test_the_footer_offers_letter_keys_only_where_they_do_not_type(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """In a capture line a, e and + type; the footer offers them once a list has the focus."""
+    from textual.widgets._footer import FooterKey
+
+    _, session = make_session(fill=lambda s: s.research.expectations.append(Expectation(text="x")))
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await step_shown(pilot, "step-research")
+
+        def offered() -> set[str]:
+            return {key.description for key in screen.query(FooterKey)}
+
+        assert isinstance(screen.focused, Input)  # the capture line, where the room is typed
+        await pilot.pause()
+        assert not {"Add", "Edit", "Vote"} & offered()
+        assert "Back" in offered()
+        await pilot.press("a", "+")  # they type
+        assert screen.focused.value.endswith("a+")
+        table = screen.query_one("#table-expectations", DataTable)
+        table.focus()
+        await pilot.pause()
+        assert {"Add", "Edit", "Vote"} <= offered()

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane, TextArea
 
 from workshop.errors import StaleRevision, WorkshopError
 from workshop.model.base import Item, Step
@@ -379,6 +379,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._open_error is not None:
             return action == "leave"
+        if action in TYPED_ACTIONS and self.is_current and isinstance(self.focused, TEXT_FIELDS):
+            return False  # in a text field these keys type: the footer must not offer them
         if action in EDIT_ACTIONS and (self.read_only or self.stale):
             return False
         if action == "review":
@@ -512,3 +514,26 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         self._preview = None
         for document in self.query(DocumentTab):
             document.refresh_preview()
+
+
+#: Widgets where a printable key types a character rather than running a binding.
+TEXT_FIELDS = (Input, TextArea)
+#: Names Textual gives the printable keys our bindings use, besides single characters.
+_TYPED_KEY_NAMES = frozenset({"plus", "minus", "equals_sign"})
+
+
+def _typed_actions(bindings: list[BindingType]) -> frozenset[str]:
+    """The actions every key of which types a character in a text field."""
+    keys: dict[str, list[str]] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            name = binding.action.partition("(")[0]
+            keys.setdefault(name, []).extend(k.strip() for k in binding.key.split(","))
+    return frozenset(
+        name
+        for name, found in keys.items()
+        if all(len(k) == 1 or k in _TYPED_KEY_NAMES for k in found)
+    )
+
+
+TYPED_ACTIONS = _typed_actions(SessionScreen.BINDINGS)
