@@ -73,7 +73,7 @@ def startup_figure(key: str, title: str, ws: Workspace, ours: Launch, factor: fl
     base = minimal(ws)
     time_to_mark(base)  # warm: bytecode caches, the page cache
     time_to_mark(ours)
-    reps = ws.reps(5, 3)
+    reps = ws.reps(9, 3)  # start-up varies most on a busy machine: more runs, a steadier median
     base_s, ours_s = interleaved(lambda: time_to_mark(base), lambda: time_to_mark(ours), reps)
     return ratio_figure(key, title, ours_s, base_s, factor, "minimal Textual app")
 
