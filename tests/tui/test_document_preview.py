@@ -27,15 +27,16 @@ def many_expectations(session: Session) -> None:
 
 
 def wrap_render(
-    monkeypatch: pytest.MonkeyPatch, before: Any = lambda: None
+    monkeypatch: pytest.MonkeyPatch, before: Any = lambda *args: None
 ) -> list[threading.Thread]:
-    """Have RenderedMarkdown.render call `before()` first; returns the threads it ran in."""
+    """Have RenderedMarkdown.render call `before(source, width, …)` first; returns the threads
+    it ran in."""
     threads: list[threading.Thread] = []
     draw = RenderedMarkdown.render.__func__  # type: ignore[attr-defined]
 
     def wrapped(cls: type[RenderedMarkdown], *args: Any) -> RenderedMarkdown:
         threads.append(threading.current_thread())
-        before()
+        before(*args)
         return draw(cls, *args)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(RenderedMarkdown, "render", classmethod(wrapped))
@@ -107,7 +108,7 @@ async def test_until_drawn_the_preview_says_so(
 ) -> None:
     _, session = make_session()
     gate = threading.Event()
-    wrap_render(monkeypatch, lambda: gate.wait(5))
+    wrap_render(monkeypatch, lambda *args: gate.wait(5))
     app = app_factory(session.id)
     async with app.run_test(size=(120, 36)) as pilot:
         preview = await show_document(app, pilot, drawn=False)
@@ -122,11 +123,9 @@ async def test_a_drawing_that_fails_says_so_instead_of_waiting(
     app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, session = make_session()
-    calls: list[int] = []
 
-    def broken() -> None:
-        calls.append(1)
-        if len(calls) == 1:  # the document's drawing; the message's own drawing works
+    def broken(source: str, *args: Any) -> None:
+        if "could not be drawn" not in source:  # the document; the message itself draws
             raise ValueError("no room on the page")
 
     wrap_render(monkeypatch, broken)
@@ -149,3 +148,23 @@ async def test_a_drawing_finished_after_a_newer_one_is_not_shown(
         tab._show_preview(newest, tab._requested + 2)
         tab._show_preview(older, tab._requested + 1)  # its worker finished late
         assert preview.source == "newest"
+
+
+async def test_a_short_document_gets_the_whole_width(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """No scrollbar is needed: the document is drawn again for the width the bar would take."""
+    _, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 120)) as pilot:
+        preview = await show_document(app, pilot)
+        await until(
+            pilot,
+            lambda: (
+                preview.rendered is not None
+                and preview.rendered.width == preview.content_region.width
+            ),
+        )
+        assert preview.rendered is not None
+        assert len(preview.rendered.lines) <= preview.content_region.height
+        assert preview.scrollable_content_region.width == preview.content_region.width

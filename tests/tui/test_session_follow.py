@@ -180,7 +180,7 @@ async def test_following_keeps_the_preview_on_screen_and_where_the_reader_scroll
     group, session = make_session(fill=many_expectations)
     drawing = threading.Event()
     drawing.set()
-    wrap_render(monkeypatch, lambda: drawing.wait(5))
+    wrap_render(monkeypatch, lambda *args: drawing.wait(5))
     app = app_factory(session.id, read_only=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)

@@ -62,8 +62,12 @@ class DocumentPreview(ScrollView, can_focus=True):
 
     @property
     def drawing_width(self) -> int:
-        """The width to draw the document at: inside the preview, less its scrollbar."""
-        width = self.content_region.width - self.styles.scrollbar_size_vertical
+        """The width to draw the document at: inside the preview, less the scrollbar unless
+        the last drawing fitted without one (a short document then gets the whole width)."""
+        width = self.content_region.width
+        drawn = self.rendered
+        if drawn is None or len(drawn.lines) > self.content_region.height:
+            width -= self.styles.scrollbar_size_vertical
         return width if width > 0 else DEFAULT_PREVIEW_WIDTH
 
     def on_resize(self, event: events.Resize) -> None:
