@@ -127,3 +127,54 @@ def test_saves_from_two_threads_are_serialised(data_dir: Path) -> None:
             thread.join()
     assert errors == []
     assert store.load_group(group.id).sessions[0].revision == session.revision + 40
+
+
+def test_a_file_vouched_for_by_its_digest_opens_without_decoding_its_sessions(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop.store import durable
+
+    store, group, session = _setup(data_dir)
+    decoded: list[int] = []
+    original = durable.decode
+
+    def counting(payload: bytes, name: str) -> object:
+        decoded.append(len(payload))
+        return original(payload, name)
+
+    monkeypatch.setattr("workshop.store.storage.decode", counting)
+    with store.edit(group.id) as editor:
+        assert decoded == []  # opened from the head alone
+        assert editor.group.id == group.id
+        assert editor.session(session.id).id == session.id  # the session is read when asked
+        assert len(decoded) == 1
+
+
+def test_a_file_whose_sessions_were_changed_outside_is_checked_in_full(data_dir: Path) -> None:
+    """The digest no longer vouches: the whole file is decoded and its sessions validated,
+    and a session that is not valid refuses the file, as before."""
+    from workshop.errors import UnreadableFile
+
+    store, group, _ = _setup(data_dir)
+    path = store.path_of(group.id)
+    payload = path.read_bytes()
+    at = payload.rfind(b'"part":1')  # in the session itself (its summary comes before it)
+    damaged = payload[:at] + b'"part":"one"' + payload[at + len(b'"part":1') :]
+    path.write_bytes(damaged)
+    with pytest.raises(UnreadableFile):
+        store.edit(group.id)
+
+
+def test_a_group_record_changed_outside_is_checked_in_full(data_dir: Path) -> None:
+    """The group record lies outside what the digest covers: a group id that no longer
+    matches the sessions' refuses the file, as the full check does."""
+    from workshop.errors import UnreadableFile
+
+    store, group, _ = _setup(data_dir)
+    path = store.path_of(group.id)
+    payload = path.read_bytes()
+    first = payload.find(group.id.encode())  # the group record comes first
+    other = ("0" if group.id[0] != "0" else "1") + group.id[1:]
+    path.write_bytes(payload[:first] + other.encode() + payload[first + len(group.id) :])
+    with pytest.raises(UnreadableFile, match="another group"):
+        store.edit(group.id)
