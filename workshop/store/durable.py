@@ -252,7 +252,7 @@ def encode(value: Any) -> bytes:
             and len(meta) == 1
         ):
             return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)  # keys may be Step enums
-        tail = SUMMARIES_MARK + _dumps(summaries) + SESSIONS_MARK + _dumps(sessions)
+        tail = SUMMARIES_MARK + dumps(summaries) + SESSIONS_MARK + dumps(sessions)
         [(meta_id, meta_doc)] = meta.items()
         head = {key: t for key, t in tables.items() if key not in ("summaries", "sessions")}
         head["meta"] = {meta_id: {**meta_doc, TAIL_DIGEST: hashlib.sha1(tail).hexdigest()}}
@@ -261,10 +261,10 @@ def encode(value: Any) -> bytes:
         raise SaveFailed(f"could not save: {error}; nothing was written") from None
 
 
-def _dumps(value: Any) -> bytes:
+def dumps(value: Any) -> bytes:
     """JSON of `value`: at orjson's full speed when every key is text (as in a document read
     from a file, or made by the editor), with OPT_NON_STR_KEYS (several times slower) when
-    some key is not."""
+    some key is not. orjson.JSONEncodeError for what JSON cannot hold."""
     import orjson
 
     try:

@@ -85,15 +85,14 @@ class GroupEditor:
         self._guard = threading.RLock()
         self._unconfirmed: dict[str, int] = {}
         self._storage = DurableStorage(path)
-        vouched = self._vouched_head()  # read again once the lock is held
         with self._storage.hold():
-            tables = vouched if vouched is not None else self._read()
+            head = self._vouched_head()
+            tables = head if head is not None else self._read()  # refuse a bad file first
             group_name = self._group_name(tables)
             self._lock = GroupLock(lock_path(path), group_name)
             self._lock.acquire(holder)
             try:
-                again = self._vouched_head() if vouched is not None else None
-                self.group = self._open_vouched(again) if again is not None else self._open()
+                self.group = self._open(from_head=head is not None)
             except BaseException:
                 self._lock.release()
                 raise
@@ -123,15 +122,6 @@ class GroupEditor:
             return None  # the full reading reports what is wrong
         return head
 
-    def _open_vouched(self, head: schema.Tables) -> Group:
-        """Open a file `_vouched_head` vouched for (read again under the lock)."""
-        for temp in leftover_temps(self.path):  # a crashed save's leftovers; we hold the lock
-            with contextlib.suppress(OSError):
-                temp.unlink()
-        group = schema.group_of(head, self.path.name)
-        schema.check_trash(head, self.path.name)
-        return group
-
     def _read(self) -> schema.Tables:
         try:
             tables = self._storage.read()
@@ -145,11 +135,18 @@ class GroupEditor:
         version = schema.schema_version(tables, self.path.name)
         return schema.group_of(schema.migrate(tables, version, self.path.name), self.path.name).name
 
-    def _open(self) -> Group:
+    def _open(self, from_head: bool) -> Group:
+        """The group, the lock held: from the file's head alone when it is (still) vouched
+        for, else from the whole file, checked, and migrated when of an older format."""
         for temp in leftover_temps(self.path):  # a crashed save's leftovers; we hold the lock
             with contextlib.suppress(OSError):
                 temp.unlink()
         name = self.path.name
+        head = self._vouched_head() if from_head else None  # read again under the lock
+        if head is not None:
+            group = schema.group_of(head, name)
+            schema.check_trash(head, name)
+            return group
         tables = self._read()
         version = schema.schema_version(tables, name)
         migrated = schema.migrate(tables, version, name)

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 
 from workshop import __version__
 from workshop.errors import NewerSchema, UnreadableFile
-from workshop.store.durable import paused_gc
+from workshop.store.durable import dumps, paused_gc
 from workshop.store.summary import (
     SESSION_KEYS,
     ListedGroup,
@@ -201,14 +201,9 @@ def fingerprint(doc: Mapping[str, Any]) -> str:
     import orjson
 
     try:
-        # A document read from a file has only text keys: OPT_NON_STR_KEYS (for the Step keys
-        # of one about to be saved) makes orjson ten times slower, so it is the fallback.
-        encoded = orjson.dumps(doc)
+        encoded = dumps(doc)
     except orjson.JSONEncodeError:
-        try:
-            encoded = orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS)
-        except orjson.JSONEncodeError:
-            return ""  # vouches for nothing; saving such a session fails with its own reason
+        return ""  # vouches for nothing; saving such a session fails with its own reason
     return hashlib.sha1(encoded).hexdigest()
 
 

@@ -71,7 +71,13 @@ class DocumentPreview(ScrollView, can_focus=True):
         return width if width > 0 else DEFAULT_PREVIEW_WIDTH
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.rendered is not None and self.rendered.width != self.drawing_width:
+        self._check_width()
+
+    def _check_width(self) -> None:
+        """Ask for a new drawing when the one shown was made for another width (asked for
+        before the preview was laid out, or resized since)."""
+        drawn = self.rendered
+        if drawn is not None and self.size.width and drawn.width != self.drawing_width:
             self.post_message(self.WidthChanged())
 
     @property
@@ -83,9 +89,7 @@ class DocumentPreview(ScrollView, can_focus=True):
         self.rendered = rendered
         self.virtual_size = Size(rendered.width, len(rendered.lines))
         self.refresh()
-        if self.size.width and rendered.width != self.drawing_width:
-            # asked for before the preview was laid out (or resized while it was drawn)
-            self.post_message(self.WidthChanged())
+        self._check_width()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -68,9 +68,8 @@ class Plain:
     """A cell's text, shown as typed: never read as markup (a DataTable reads a `str` cell as
     markup, so "[/]" typed in the room would raise an error and "[red]" restyle the row).
 
-    The DataTable makes it a one-line Text only when drawing it; a long list keeps this small
-    object per cell instead of a Text (a quarter of the memory of a 10,000-item session's
-    tables)."""
+    The DataTable makes it a one-line Text only when drawing or measuring it; a long list
+    keeps this small object per cell, not a Text."""
 
     __slots__ = ("text",)
 
@@ -111,8 +110,7 @@ class RowTable(DataTable[Any]):
         return super().rich_style
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._frame_style = None
-        self._frame_style = self.rich_style
+        self._frame_style = super().rich_style
         try:
             return super().render_lines(crop)
         finally:
