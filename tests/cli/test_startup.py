@@ -132,3 +132,30 @@ def test_help_and_errors_come_from_the_whole_parser(
             assert all(name in got.out for name, _, _ in _COMMANDS)
     else:
         assert len(got.err.strip().splitlines()) == 1
+
+
+def test_a_command_runs_with_the_collector_held_off_and_gives_it_back(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cyclic collector is off while a command runs (start-up time), and on again after,
+    whether the command succeeded or failed; a caller that had it off keeps it off."""
+    import gc
+
+    from workshop.cli import commands
+
+    seen: list[bool] = []
+    original = commands.run
+    monkeypatch.setattr(commands, "run", lambda args: seen.append(gc.isenabled()) or original(args))
+    _saved_group(data_dir)
+    assert gc.isenabled()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    assert main(["--data-dir", str(data_dir), "show", "nothing-like-it"]) == 1
+    assert seen == [False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["--data-dir", str(data_dir), "list"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    capsys.readouterr()

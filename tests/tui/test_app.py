@@ -199,8 +199,51 @@ def test_the_start_path_stays_light(tmp_path: Path) -> None:
     assert result.stdout.strip() == "[]"
 
 
+async def test_the_collector_held_off_at_start_up_resumes_after_the_first_frame(
+    app_factory: AppFactory,
+) -> None:
+    """`workshop.cli.main` holds the cyclic collector off while the app starts; once the first
+    frame is on screen the app collects what start-up left in cycles and resumes it."""
+    import gc
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    app = app_factory()
+    gc.disable()
+    try:
+        probe = Cycle()
+        import weakref
+
+        gone = weakref.ref(probe)
+        del probe
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert gc.isenabled()
+            assert gone() is None  # the start-up's garbage in cycles was collected
+    finally:
+        gc.enable()
+
+
+async def test_an_app_started_with_the_collector_on_leaves_it_alone(
+    app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    collected: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(1) or 0)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+    assert not collected
+
+
 def test_app_class_is_thin() -> None:
-    """Screens own their handlers: the app keeps to theme, keys, palette and the first screen."""
+    """Screens own their handlers: the app keeps to theme, keys, palette, the first screen and
+    the end of start-up (the collector resumed after the first frame)."""
     own = {
         name
         for name, value in vars(WorkshopApp).items()
@@ -209,6 +252,7 @@ def test_app_class_is_thin() -> None:
     assert own <= {
         "get_default_screen",
         "on_mount",
+        "on_ready",
         "home_screen",
         "action_help",
         "get_system_commands",
