@@ -213,3 +213,16 @@ async def test_rows_are_measured_as_the_data_table_measures_them() -> None:
         assert [ours.rows[k].height for k in ours.rows] == [
             plain.rows[k].height for k in plain.rows
         ]
+
+
+async def test_a_column_label_is_shown_as_written_never_read_as_markup() -> None:
+    """Our labels are plain words; RowTable never parses them as markup (which also keeps
+    Rich's emoji table out of the start-up)."""
+    app = Pair()
+    async with app.run_test(size=(120, 20)) as pilot:
+        ours = app.query_one("#ours", RowTable)
+        key = ours.add_column("Owner [b]or[/b] :smile:", key="owner")
+        await pilot.pause()
+        label = ours.columns[key].label
+        assert label.plain == "Owner [b]or[/b] :smile:" and not label.spans
+        assert "Owner [b]or[/b] :s" in "".join(s.text for s in ours.render_line(0))

@@ -165,6 +165,7 @@ def session_from(doc: dict[str, Any], group_id: str, name: str) -> Session:
     """A session document validated by the model; UnreadableFile with one line if it fails."""
     from pydantic import ValidationError
 
+    from workshop.model.base import compact
     from workshop.model.fields import explain
     from workshop.model.session import Session
 
@@ -174,6 +175,7 @@ def session_from(doc: dict[str, Any], group_id: str, name: str) -> Session:
         raise _bad(name, f"session {doc.get('id', '?')!s:.20}: {explain(error)}") from None
     if session.group_id != group_id:
         raise _bad(name, f"session {session.id} belongs to another group")
+    compact(session)  # about half the memory of a session as validated
     return session
 
 
