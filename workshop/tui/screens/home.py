@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from workshop.errors import LockedByOther, WorkshopError
 from workshop.store import GroupSummary, SessionSummary, Store
-from workshop.tui.compositor import use_partial_compositor
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.screens.home_detail import (
     Row,
     add_columns,
@@ -43,7 +43,7 @@ def session_screen(store: Store, group_id: str, session_id: str, read_only: bool
     return SessionScreen(store, group_id, session_id, read_only=read_only)
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(WorkshopScreen[None]):
     """The groups and their sessions. Refreshes whenever it comes back into view."""
 
     CSS_PATH = "home.tcss"
@@ -127,7 +127,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, store: Store, read_only: bool = False, select: str | None = None) -> None:
         super().__init__()
-        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         #: The row the cursor starts on (the session just left, when the app opened on it).
         self._select = select

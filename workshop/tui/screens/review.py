@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
@@ -22,7 +21,7 @@ from workshop.model.progress import ActionKind, Progress, compare
 from workshop.model.session import Group, Session
 from workshop.model.structure import Action, ActionStatus
 from workshop.store import GroupEditor, Store
-from workshop.tui.compositor import use_partial_compositor
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.widgets.progress_edit import LatestValue, StatusDialog, ValueDialog
 from workshop.tui.widgets.progress_grid import QuadrantGrid, legend_text
 from workshop.tui.widgets.progress_summary import (
@@ -37,7 +36,7 @@ from workshop.tui.widgets.progress_tables import ActionTable, IndicatorTable
 Change = Callable[[Session], None]
 
 
-class ReviewScreen(Screen[Session | None]):
+class ReviewScreen(WorkshopScreen[Session | None]):
     """A follow-up session compared with the session it follows.
 
     Edits (an action's status, an indicator's latest value) are saved at once, off the event
@@ -110,7 +109,6 @@ class ReviewScreen(Screen[Session | None]):
         editor: GroupEditor | None = None,
     ) -> None:
         super().__init__()
-        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         self.group_id = group_id
         self.session_id = session_id

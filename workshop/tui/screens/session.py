@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane, TextArea
@@ -22,7 +21,7 @@ from workshop.model.fields import explain
 from workshop.model.session import Group, Session, SessionStatus
 from workshop.store import GroupEditor, Store
 from workshop.tui.autosave import Autosaver
-from workshop.tui.compositor import use_partial_compositor
+from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
 from workshop.tui.screens.session_facilitation import SessionFacilitation
 from workshop.tui.screens.session_follow import SessionFollow
@@ -45,7 +44,7 @@ def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding
     return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
 
 
-class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[None]):
+class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopScreen[None]):
     """One session of a group. Edits take the group's lock for the screen's life; a lock held
     elsewhere opens the session read-only, with the reason shown."""
 
@@ -134,7 +133,6 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, Screen[Non
         self, store: Store, group_id: str, session_id: str, read_only: bool = False
     ) -> None:
         super().__init__()
-        use_partial_compositor(self)  # a cursor move redraws two lines, not 25 widgets
         self.store = store
         self.group_id = group_id
         self.session_id = session_id

@@ -215,18 +215,32 @@ class RowTable(DataTable[Any]):
         )
         console = self.app.console
         justify, overflow = self._text_defaults()
-        tab_size = console.tab_size if cell.tab_size is None else cell.tab_size
-        # what Text.__rich_console__ does, for one line that is never wrapped
-        lines = cell.wrap(
-            console,
-            inner,
-            justify=cell.justify or justify or "default",
-            overflow=cell.overflow or overflow or "fold",
-            tab_size=tab_size or 8,
-            no_wrap=True,
-        )
-        line = _JOIN.join(lines)  # as Rich does: the text's own style becomes a span
-        segments = Segment.adjust_line_length(list(line.render(console, end="")), inner)
+        justify = cell.justify or justify or "default"
+        plain = cell.plain
+        used = cell_len(plain)
+        if justify == "default" and used <= inner and "\t" not in plain:
+            # it fits as it is: what follows is what Text.wrap, Text.join and Text.render
+            # come to for such a line, without the copies they make on the way
+            if cell._spans or cell.style:
+                line = _JOIN.join((cell,))  # as Rich does: the text's own style becomes a span
+                segments = list(line.render(console, end=""))
+            else:
+                segments = [Segment(plain)]
+            if used < inner:
+                segments.append(Segment(" " * (inner - used)))
+        else:
+            tab_size = console.tab_size if cell.tab_size is None else cell.tab_size
+            # what Text.__rich_console__ does, for one line that is never wrapped
+            lines = cell.wrap(
+                console,
+                inner,
+                justify=justify,
+                overflow=cell.overflow or overflow or "fold",
+                tab_size=tab_size or 8,
+                no_wrap=True,
+            )
+            line = _JOIN.join(lines)  # as Rich does: the text's own style becomes a span
+            segments = Segment.adjust_line_length(list(line.render(console, end="")), inner)
         if padding:  # Padding's margins carry no style of their own
             margin = Segment(" " * padding, Style.null())
             segments = [margin, *segments, margin]
