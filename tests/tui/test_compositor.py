@@ -133,3 +133,56 @@ async def test_partial_updates_leave_the_terminal_showing_the_full_frame(
         await pilot.pause()
         assert terminal.cells == full_render(screen._compositor)
     assert session.id
+
+
+async def test_a_cursor_move_asks_nothing_of_the_widgets_hidden_behind_the_list(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: Any
+) -> None:
+    """Each cell is drawn by the front-most widget there: the containers wholly behind the
+    list (its section, the tab pane, the tabs) are not asked for lines on a cursor move."""
+    from textual.widget import Widget
+    from textual.widgets import TabbedContent, TabPane
+
+    from workshop.tui.compositor import _covered
+    from workshop.tui.widgets.section_list import SectionList
+
+    def many(session: Session) -> None:
+        session.research.expectations = [
+            Expectation(text=f"Expectation {n}", importance=n % 5 + 1) for n in range(80)
+        ]
+
+    _, session = make_session("Hidden", fill=many)
+    app = app_factory(session_ref=session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = next(t for t in app.screen.query(DataTable) if t.row_count == 80)
+        table.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        asked: list[Widget] = []
+        original = Widget.render_lines
+
+        def spy(self: Widget, crop: Any) -> Any:
+            asked.append(self)
+            return original(self, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", spy)
+        await pilot.press(*["down"] * 20)  # within the view, then scrolling it
+        await pilot.pause()
+        assert table in asked
+        behind = [
+            w for w in table.ancestors if isinstance(w, SectionList | TabPane | TabbedContent)
+        ]
+        assert len(behind) == 3
+        for widget in behind:
+            assert widget not in asked, f"{widget!r} was asked for lines it could not show"
+
+    # the coverage test itself: gaps anywhere, on any line, keep a widget drawn
+    from textual.geometry import Region
+
+    area = Region(0, 0, 10, 2)
+    assert _covered(area, [Region(0, 0, 10, 2)])
+    assert _covered(area, [Region(0, 0, 4, 2), Region(4, 0, 6, 1), Region(3, 1, 7, 1)])
+    assert not _covered(area, [Region(0, 0, 4, 2), Region(5, 0, 5, 2)])  # column 4
+    assert not _covered(area, [Region(0, 0, 10, 1)])  # the second line
+    assert not _covered(area, [])

@@ -4,7 +4,9 @@ On a partial update (a list's cursor moving one row), Textual's compositor asks 
 whose *clip* meets the changed area for every line of its region, then keeps the changed lines:
 on the session screen, 25 widgets (the footer, the headings above the list, the side panel…)
 for the two lines a cursor move changes. Here only the widgets whose visible part meets the
-changed area are asked, and only for the changed lines. The terminal receives the same bytes:
+changed area are asked, and only for the changed lines; and of those, none that the widgets in
+front of it hide there entirely (the section, tab pane and tabs behind a list: each cell is
+taken by the front-most widget drawing it). The terminal receives the same bytes:
 the cells an update writes all lie in that area, and each is drawn by the front-most widget
 there, which meets the area by definition (tests/tui/test_compositor.py replays the updates
 on a virtual terminal and compares it with a full render).
@@ -35,6 +37,7 @@ class PartialCompositor(Compositor):
             yield from super()._get_renders(crop)
             return
         crop_left, crop_top, crop_right, crop_bottom = crop.corners  # right, bottom: exclusive
+        drawn: list[Region] = []  # what the widgets in front have drawn of the changed area
         for widget, (region, clip) in self.visible_widgets.items():
             x, y, width, height = region.intersection(clip)
             top = max(y, crop_top)
@@ -44,11 +47,41 @@ class PartialCompositor(Compositor):
             # the whole width of what shows of it (the caller cuts lines at widget edges),
             # but only the lines of the changed area
             lines = Region(x, top, width, bottom - top)
+            if _covered(lines, drawn):
+                # Hidden there by widgets in front (the containers behind a list): each cell
+                # is taken by the first widget drawing it, front to back, so nothing of its
+                # lines would be kept.
+                continue
+            drawn.append(lines)
             yield (
                 lines,
                 lines,
                 widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top)),
             )
+
+
+def _covered(area: Region, drawn: list[Region]) -> bool:
+    """Whether every cell of `area` lies in one of the regions `drawn`."""
+    if not drawn:
+        return False
+    left, top, right, bottom = area.corners
+    for region in drawn:
+        if region.contains_region(area):
+            return True
+    for line in range(top, bottom):
+        # the spans of the regions on this line, left to right, must leave no gap
+        reach = left
+        for x0, x1 in sorted(
+            (r.x, r.right) for r in drawn if r.y <= line < r.bottom and r.right > reach
+        ):
+            if x0 > reach:
+                return False
+            reach = max(reach, x1)
+            if reach >= right:
+                break
+        if reach < right:
+            return False
+    return True
 
 
 def use_partial_compositor(screen: Screen[Any]) -> None:
