@@ -125,3 +125,15 @@ def app_factory(store: Store) -> Iterator[AppFactory]:
         return app
 
     yield build
+
+
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until `condition` holds (a busy machine takes longer than a fixed
+    pause); fails with the condition still false after `timeout` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not so after {timeout} s")
+        await pilot.pause(0.05)

@@ -49,7 +49,14 @@ async def check_styled_once(
     assert isinstance(screen, WorkshopScreen)
     # shown without the second, whole restyle
     assert [(s, refresh) for s, refresh in resumed if s is screen] == [(screen, False)]
-    shown, frame = styles_of(screen), app.export_screenshot()
+    # settled first (a busy machine may still be sizing the screen: its breakpoint class)
+    shown = styles_of(screen)
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if styles_of(screen) == shown:
+            break
+        shown = styles_of(screen)
+    frame = app.export_screenshot()
     app.update_styles(screen, animate=False)  # what Textual would have done
     screen.refresh(layout=True)
     await pilot.pause()

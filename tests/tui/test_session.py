@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from workshop.model.base import Step
 from workshop.model.research import Expectation
 from workshop.model.session import Session
@@ -280,8 +280,7 @@ async def test_leaving_flushes_text_still_being_typed(
         screen.query_one("#notes-research").focus()
         await pilot.press(*"Last words")
         await pilot.press("escape")  # before the typing pause has passed
-        await pilot.pause()
-        assert not isinstance(app.screen, SessionScreen)
+        await until(pilot, lambda: not isinstance(app.screen, SessionScreen))
     assert on_disk(store, group.id, session.id).notes[Step.RESEARCH] == "Last words"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, Static
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import on_disk, open_session, settle, three_expectations
 from workshop.errors import SaveFailed
 from workshop.model.base import Step
@@ -232,8 +232,7 @@ async def test_a_missing_session_is_reported_not_raised(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.push_screen(SessionScreen(store, group.id, "nosuchsession"))
-        await pilot.pause(0.3)
-        assert not isinstance(app.screen, SessionScreen)
+        await until(pilot, lambda: not isinstance(app.screen, SessionScreen))
         assert any(n.severity == "error" for n in app._notifications)
     with store.edit(group.id):  # the lock was let go
         pass
