@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -10,6 +11,12 @@ from enum import StrEnum
 from typing import Annotated, NoReturn, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Pydantic looks for plugins among the metadata of every installed package when it builds the
+# first validator (importing importlib.metadata and the email package on the way): 40–60 ms
+# of opening a session, for plugins these private models never use. Someone who sets the
+# variable (to disable only some plugins, or none) keeps their setting.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 #: Longest text a single field accepts. Generous: a pasted paragraph is fine, a novel is not.
 MAX_TEXT = 200_000
