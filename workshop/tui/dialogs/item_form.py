@@ -9,30 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from workshop.errors import InvalidInput
 from workshop.model.fields import format_value, parse_value
 from workshop.model.sections import FieldKind, FieldSpec, Section, section
 from workshop.model.session import Session
+from workshop.tui.widgets.field_validator import FieldValidator
 
 _SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
-
-
-class FieldValidator(Validator):
-    """Checks typed text with the model's own parser, so the message is the model's."""
-
-    def __init__(self, spec: FieldSpec) -> None:
-        super().__init__()
-        self.spec = spec
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            parse_value(self.spec, value)
-        except InvalidInput as error:
-            return self.failure(str(error))
-        return self.success()
 
 
 def _short(text: str, width: int = 50) -> str:

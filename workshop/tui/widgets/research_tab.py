@@ -9,7 +9,7 @@ from textual.widgets import Label, Static
 from workshop.model.derive import budget_summary
 from workshop.model.fields import format_number
 from workshop.model.sections import FieldKind, FieldSpec
-from workshop.tui.dialogs.item_form import FieldValidator
+from workshop.tui.widgets.field_validator import FieldValidator
 from workshop.tui.widgets.step_tab import StepTab
 
 BUDGET = FieldSpec("budget", "Budget", FieldKind.MONEY, "What can be spent a year")
