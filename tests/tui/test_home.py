@@ -480,3 +480,46 @@ async def test_every_cell_fits_its_column_at_projector_and_laptop_sizes(
             cell = table.get_row(key)[steps]
             text = cell if isinstance(cell, Text) else Text(str(cell))  # a Plain on headings
             assert text.cell_len <= width, (size, str(cell))
+
+
+async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start the first rows are listed before the first frame, the rest right after it:
+    the same rows, in the same order, the cursor where it would have been; a listing read
+    again meanwhile is never mixed with the rest of the earlier one."""
+    from workshop.tui.screens import home
+
+    for n in range(6):
+        make_session(f"Group {n}")
+        make_session(f"Group {n}", part=2)
+    monkeypatch.setattr(home, "FIRST_ROWS", 4)
+    shown: list[int] = []
+    app = app_factory()
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, HomeScreen) and not shown:
+            shown.append(screen.query_one("#sessions", DataTable).row_count)
+        original(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        table = screen.query_one("#sessions", DataTable)
+        assert shown == [4]  # the first frame: the first screenful
+        assert table.row_count == 18  # then every group heading and session
+        keys = [key.value for key in table.rows]
+        assert keys == list(screen._rows)
+        assert [k for k in keys if k.startswith("g:")] == keys[::3]
+        assert table.cursor_row == 1  # the first session, as ever
+        # read again twice in a row, the first time with rows still to come
+        monkeypatch.setattr(screen, "_fills", 0)  # as at start: a screenful, the rest to come
+        monkeypatch.setattr(screen, "_rows", {})
+        screen.refresh_groups()
+        assert table.row_count == 4
+        screen.refresh_groups()
+        await pilot.pause()
+        assert [key.value for key in table.rows] == keys
