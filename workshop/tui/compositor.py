@@ -47,10 +47,10 @@ class PartialCompositor(Compositor):
             # the whole width of what shows of it (the caller cuts lines at widget edges),
             # but only the lines of the changed area
             lines = Region(x, top, width, bottom - top)
-            if _covered(lines, drawn):
-                # Hidden there by widgets in front (the containers behind a list): each cell
-                # is taken by the first widget drawing it, front to back, so nothing of its
-                # lines would be kept.
+            if _covered(lines, drawn) or self._hidden(lines, drawn, crop_left, crop_right):
+                # Hidden there by widgets in front (the containers behind a list): each piece
+                # of a line is taken by the first widget drawing it, front to back, so nothing
+                # of its lines would be kept.
                 continue
             drawn.append(lines)
             yield (
@@ -58,6 +58,32 @@ class PartialCompositor(Compositor):
                 lines,
                 widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top)),
             )
+
+    def _hidden(self, area: Region, drawn: list[Region], crop_left: int, crop_right: int) -> bool:
+        """Whether every piece of `area`'s lines that this update can show is drawn already.
+
+        A line is drawn in pieces, cut at every widget's edges; a piece goes to the first
+        widget drawing where it starts, and the update shows only the pieces that meet the
+        changed area (Textual's ChopsUpdate). So a container whose edges stick out beside a
+        list (its padding) has nothing to show when the list and its scrollbars, in front,
+        take every piece that meets the changed columns."""
+        left, top, right, bottom = area.corners
+        cuts = self.cuts
+        for line in range(top, bottom):
+            spans = [(r.x, r.right) for r in drawn if r.y <= line < r.bottom]
+            if not spans:
+                return False
+            line_cuts = cuts[line]
+            for index, start in enumerate(line_cuts[:-1]):
+                if start < left:
+                    continue
+                if start >= right or start >= crop_right:
+                    break
+                if line_cuts[index + 1] <= crop_left:
+                    continue  # a piece wholly left of the changed columns: never shown
+                if not any(x0 <= start < x1 for x0, x1 in spans):
+                    return False
+        return True
 
 
 def _covered(area: Region, drawn: list[Region]) -> bool:
