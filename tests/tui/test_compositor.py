@@ -187,3 +187,23 @@ async def test_a_cursor_move_asks_nothing_of_the_widgets_hidden_behind_the_list(
     assert not _covered(area, [Region(0, 0, 4, 2), Region(5, 0, 5, 2)])  # column 4
     assert not _covered(area, [Region(0, 0, 10, 1)])  # the second line
     assert not _covered(area, [])
+
+
+def test_a_container_is_hidden_only_where_the_update_can_show_nothing_of_it() -> None:
+    """A container from column 0 to 94, a list in front of it from 1 to 91, lines cut at
+    0, 1, 91, 94 and 120: on an update of columns 1–91 the container shows nothing; on one
+    that reaches column 0, or a line the list does not cover, it must be drawn."""
+    from textual.geometry import Region
+
+    compositor = PartialCompositor()
+    compositor._cuts = [[0, 1, 91, 94, 120] for _ in range(3)]
+    container = Region(0, 0, 94, 3)
+    in_front = [Region(1, 0, 90, 3)]
+    assert compositor._hidden(container, in_front, crop_left=1, crop_right=91)
+    assert not compositor._hidden(container, in_front, crop_left=0, crop_right=91)
+    assert not compositor._hidden(container, in_front, crop_left=1, crop_right=93)
+    assert not compositor._hidden(container, [Region(1, 0, 90, 2)], crop_left=1, crop_right=91)
+    assert not compositor._hidden(container, [], crop_left=1, crop_right=91)
+    # two regions in front, one above the other, cover it as one does
+    stacked = [Region(1, 0, 90, 1), Region(1, 1, 90, 2)]
+    assert compositor._hidden(container, stacked, crop_left=1, crop_right=91)

@@ -69,19 +69,30 @@ class PartialCompositor(Compositor):
         take every piece that meets the changed columns."""
         left, top, right, bottom = area.corners
         cuts = self.cuts
+        spans: list[tuple[int, int]] = []
+        same_until = top  # the lines before this one meet the same regions in front
         for line in range(top, bottom):
-            spans = [(r.x, r.right) for r in drawn if r.y <= line < r.bottom]
-            if not spans:
-                return False
+            if line >= same_until:
+                meeting = [r for r in drawn if r.y <= line < r.bottom]
+                if not meeting:
+                    return False
+                spans = [(r.x, r.right) for r in meeting]
+                same_until = min(
+                    [bottom, *(r.bottom for r in meeting), *(r.y for r in drawn if r.y > line)]
+                )
             line_cuts = cuts[line]
-            for index, start in enumerate(line_cuts[:-1]):
+            for index in range(len(line_cuts) - 1):
+                start = line_cuts[index]
                 if start < left:
                     continue
                 if start >= right or start >= crop_right:
                     break
                 if line_cuts[index + 1] <= crop_left:
                     continue  # a piece wholly left of the changed columns: never shown
-                if not any(x0 <= start < x1 for x0, x1 in spans):
+                for x0, x1 in spans:
+                    if x0 <= start < x1:
+                        break
+                else:
                     return False
         return True
 
