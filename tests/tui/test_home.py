@@ -523,3 +523,9 @@ async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
         screen.refresh_groups()
         await pilot.pause()
         assert [key.value for key in table.rows] == keys
+
+
+@pytest.mark.usefixtures("two_groups")
+def test_snapshot_help_over_home(snap_compare: Any, app_factory: AppFactory) -> None:
+    """The help screen over the home screen: the keys, what each does, the focused part."""
+    assert snap_compare(app_factory(), terminal_size=(120, 36), press=["f1"])
