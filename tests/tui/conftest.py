@@ -127,9 +127,10 @@ def app_factory(store: Store) -> Iterator[AppFactory]:
     yield build
 
 
-async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    """Let the app run until `condition` holds (a busy machine takes longer than a fixed
-    pause); fails with the condition still false after `timeout` seconds."""
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until `condition` holds (a busy machine, or a timer on its own clock,
+    takes longer than a fixed pause), then a moment more for what follows it to be laid out;
+    fails with the condition still false after `timeout` seconds."""
     import time
 
     deadline = time.monotonic() + timeout
@@ -137,3 +138,4 @@ async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0)
         if time.monotonic() > deadline:
             raise AssertionError(f"still not so after {timeout} s")
         await pilot.pause(0.05)
+    await pilot.pause(0.1)

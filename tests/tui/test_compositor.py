@@ -144,7 +144,6 @@ async def test_a_cursor_move_asks_nothing_of_the_widgets_hidden_behind_the_list(
     from textual.widget import Widget
     from textual.widgets import TabbedContent, TabPane
 
-    from workshop.tui.compositor import _covered
     from workshop.tui.widgets.section_list import SectionList
 
     def many(session: Session) -> None:
@@ -178,16 +177,6 @@ async def test_a_cursor_move_asks_nothing_of_the_widgets_hidden_behind_the_list(
         for widget in behind:
             assert widget not in asked, f"{widget!r} was asked for lines it could not show"
 
-    # the coverage test itself: gaps anywhere, on any line, keep a widget drawn
-    from textual.geometry import Region
-
-    area = Region(0, 0, 10, 2)
-    assert _covered(area, [Region(0, 0, 10, 2)])
-    assert _covered(area, [Region(0, 0, 4, 2), Region(4, 0, 6, 1), Region(3, 1, 7, 1)])
-    assert not _covered(area, [Region(0, 0, 4, 2), Region(5, 0, 5, 2)])  # column 4
-    assert not _covered(area, [Region(0, 0, 10, 1)])  # the second line
-    assert not _covered(area, [])
-
 
 def test_a_container_is_hidden_only_where_the_update_can_show_nothing_of_it() -> None:
     """A container from column 0 to 94, a list in front of it from 1 to 91, lines cut at
@@ -207,3 +196,25 @@ def test_a_container_is_hidden_only_where_the_update_can_show_nothing_of_it() ->
     # two regions in front, one above the other, cover it as one does
     stacked = [Region(1, 0, 90, 1), Region(1, 1, 90, 2)]
     assert compositor._hidden(container, stacked, crop_left=1, crop_right=91)
+
+
+def test_a_widget_is_hidden_only_when_every_piece_of_it_is_covered() -> None:
+    """An update of the whole area: gaps anywhere, on any line, keep a widget drawn."""
+    from textual.geometry import Region
+
+    area = Region(0, 0, 10, 2)
+
+    def hidden(drawn: list[Region]) -> bool:
+        compositor = PartialCompositor()
+        # the lines' cuts, as Textual's compositor finds them: every region's edges
+        compositor._cuts = [
+            sorted({0, 10, *(x for r in drawn if r.y <= y < r.bottom for x in (r.x, r.right))})
+            for y in range(2)
+        ]
+        return compositor._hidden(area, drawn, crop_left=0, crop_right=10)
+
+    assert hidden([Region(0, 0, 10, 2)])
+    assert hidden([Region(0, 0, 4, 2), Region(4, 0, 6, 1), Region(3, 1, 7, 1)])
+    assert not hidden([Region(0, 0, 4, 2), Region(5, 0, 5, 2)])  # column 4
+    assert not hidden([Region(0, 0, 10, 1)])  # the second line
+    assert not hidden([])

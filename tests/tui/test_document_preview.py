@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import open_session, step_shown
-from tests.tui.test_session_follow import until
 from workshop.model.research import Expectation
 from workshop.model.session import Session
 from workshop.tui.widgets import document_tab

@@ -4,14 +4,12 @@ screens without reopening, keeping their step and the item under their cursor.""
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import SIZE, open_session
 from workshop.model.research import Expectation
 from workshop.model.session import Participant, Session
@@ -25,16 +23,6 @@ from workshop.tui.widgets.document_tab import DocumentPreview
 @pytest.fixture(autouse=True)
 def quick_follow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(session_follow, "FOLLOW_SECONDS", 0.05)
-
-
-async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Pause until `condition` holds (the follow timer runs on its own clock; a loaded machine
-    is slow to get to it)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the read-only screen never showed the save"
-        await pilot.pause(0.05)
-    await pilot.pause(0.1)  # and the place restored after the new lists are laid out
 
 
 def rows(screen: Any) -> int:

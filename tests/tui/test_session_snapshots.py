@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import step_shown
-from tests.tui.test_session_follow import until
 from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session
 from workshop.tui.screens.session import SessionScreen

@@ -47,7 +47,7 @@ class PartialCompositor(Compositor):
             # the whole width of what shows of it (the caller cuts lines at widget edges),
             # but only the lines of the changed area
             lines = Region(x, top, width, bottom - top)
-            if _covered(lines, drawn) or self._hidden(lines, drawn, crop_left, crop_right):
+            if self._hidden(lines, drawn, crop_left, crop_right):
                 # Hidden there by widgets in front (the containers behind a list): each piece
                 # of a line is taken by the first widget drawing it, front to back, so nothing
                 # of its lines would be kept.
@@ -67,6 +67,9 @@ class PartialCompositor(Compositor):
         changed area (Textual's ChopsUpdate). So a container whose edges stick out beside a
         list (its padding) has nothing to show when the list and its scrollbars, in front,
         take every piece that meets the changed columns."""
+        for region in drawn:
+            if region.contains_region(area):
+                return True  # the common case: a container wholly behind a list
         left, top, right, bottom = area.corners
         cuts = self.cuts
         spans: list[tuple[int, int]] = []
@@ -95,30 +98,6 @@ class PartialCompositor(Compositor):
                 else:
                     return False
         return True
-
-
-def _covered(area: Region, drawn: list[Region]) -> bool:
-    """Whether every cell of `area` lies in one of the regions `drawn`."""
-    if not drawn:
-        return False
-    left, top, right, bottom = area.corners
-    for region in drawn:
-        if region.contains_region(area):
-            return True
-    for line in range(top, bottom):
-        # the spans of the regions on this line, left to right, must leave no gap
-        reach = left
-        for x0, x1 in sorted(
-            (r.x, r.right) for r in drawn if r.y <= line < r.bottom and r.right > reach
-        ):
-            if x0 > reach:
-                return False
-            reach = max(reach, x1)
-            if reach >= right:
-                break
-        if reach < right:
-            return False
-    return True
 
 
 def use_partial_compositor(screen: Screen[Any]) -> None:

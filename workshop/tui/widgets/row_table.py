@@ -27,7 +27,7 @@ from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets._data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 #: A place on no row (the header is row -1): what other rows are told the cursor is at.
 ELSEWHERE = Coordinate(-2, 0)
