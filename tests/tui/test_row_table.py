@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable
 
+from tests.tui.conftest import until
 from workshop.tui.widgets.row_table import RowTable
 
 ROWS = 60
@@ -57,6 +58,20 @@ async def test_row_table_draws_what_a_data_table_draws_wherever_the_cursor_is() 
         assert lines(ours) == lines(plain)
 
 
+def count_rendered_rows(table: DataTable[Any], rendered: list[int]) -> None:
+    """Append to `rendered` each row the table renders anew (not taken from its cache)."""
+    original = table._render_line_in_row
+
+    def counting(*args: Any, **kw: Any) -> Any:
+        before = len(table._row_render_cache)
+        result = original(*args, **kw)
+        if len(table._row_render_cache) > before:
+            rendered.append(1)
+        return result
+
+    table._render_line_in_row = counting  # type: ignore[method-assign]
+
+
 async def test_moving_the_cursor_renders_only_the_two_rows_it_changed() -> None:
     app = Pair()
     async with app.run_test(size=(120, 20)) as pilot:
@@ -65,29 +80,55 @@ async def test_moving_the_cursor_renders_only_the_two_rows_it_changed() -> None:
         await pilot.pause()
         lines(ours), lines(plain)  # every visible row rendered once
         rendered: dict[str, list[int]] = {"ours": [], "plain": []}
-        for name, table in (("ours", ours), ("plain", plain)):
-            original = table._render_line_in_row
-
-            def counting(
-                *args: Any,
-                _name: str = name,
-                _table: DataTable[Any] = table,
-                _original: Any = original,
-                **kw: Any,
-            ) -> Any:
-                before = len(_table._row_render_cache)
-                result = _original(*args, **kw)
-                if len(_table._row_render_cache) > before:
-                    rendered[_name].append(1)
-                return result
-
-            table._render_line_in_row = counting  # type: ignore[method-assign]
+        count_rendered_rows(ours, rendered["ours"])
+        count_rendered_rows(plain, rendered["plain"])
+        ours._render_ahead = lambda: None  # type: ignore[method-assign]  # (the next test's)
         ours.move_cursor(row=3)
         plain.move_cursor(row=3)
         await pilot.pause()
         lines(ours), lines(plain)
         assert len(rendered["ours"]) == 2  # the row the cursor left and the row it reached
         assert len(rendered["plain"]) > 2  # what Textual's table does: every row again
+
+
+async def test_a_move_of_one_row_finds_its_lines_rendered_ahead() -> None:
+    """Once a frame is on screen, the rows next to the cursor are rendered as the cursor's:
+    the next key press that moves it one row renders no row at all."""
+    app = Pair()
+    async with app.run_test(size=(120, 20)) as pilot:
+        ours = app.query_one("#ours", RowTable)
+        focused: list[None] = []
+
+        def on_focus_ahead() -> None:
+            focused.append(RowTable._render_ahead(ours))
+
+        ours._render_ahead = on_focus_ahead  # type: ignore[method-assign]
+        ours.focus()
+        await until(pilot, lambda: bool(focused))  # a list just focused renders ahead too
+        for key, row in [("down", 1), ("down", 2), ("up", 1), *[("down", r) for r in range(2, 15)]]:
+            rendered: list[int] = []
+            count_rendered_rows(ours, rendered)
+            ahead: list[int] = []
+            original_ahead = ours._render_ahead
+
+            def noting(
+                _ahead: Any = original_ahead,
+                _rendered: list[int] = rendered,
+                _noted: list[int] = ahead,
+            ) -> None:
+                _noted.append(len(_rendered))  # rows rendered for the frame, before this
+                _ahead()
+
+            ours._render_ahead = noting  # type: ignore[method-assign]
+            await pilot.press(key)
+            await until(pilot, lambda _noted=ahead: bool(_noted))  # a moment after the frame
+            assert ours.cursor_row == row
+            assert ahead == [0], f"the move to row {row} rendered {ahead} rows for its frame"
+            del ours._render_ahead, ours._render_line_in_row  # back to the class's own
+            shown = lines(ours)
+            ours._clear_caches()  # (the plain table is not focused: it is drawn otherwise)
+            assert shown == lines(ours), f"a line rendered ahead differs on row {row}"
+            ours._render_ahead()  # again: the caches were emptied
 
 
 def merged(lines: list[list[Any]]) -> list[list[tuple[str, Any]]]:

@@ -23,8 +23,16 @@ class ListScreen(WorkshopScreen[None]):
 
     DEFAULT_CSS = "RowTable { height: 12; }"
 
+    def __init__(self, css: str = "", fixed_rows: int = 0, header: bool = True) -> None:
+        super().__init__()
+        self.css, self.fixed_rows, self.header = css, fixed_rows, header
+
     def compose(self) -> ComposeResult:
-        yield RowTable(id="list", zebra_stripes=True)
+        table = RowTable(id="list", zebra_stripes=True, fixed_rows=self.fixed_rows)
+        table.show_header = self.header
+        if self.css:
+            table.set_styles(self.css)
+        yield table
 
     def on_mount(self) -> None:
         table = self.query_one(RowTable)
@@ -34,9 +42,22 @@ class ListScreen(WorkshopScreen[None]):
         table.focus()
 
 
+def drawn_afresh(app: App[None]) -> list[list[tuple[str, Any]]]:
+    """The whole screen drawn with no line kept from before (every widget's styles cache
+    emptied): what the lines moved on a scroll must equal."""
+    for widget in app.screen.walk_children(with_self=True):
+        if isinstance(widget, Widget):
+            widget._styles_cache.clear()
+    return full_render(app.screen._compositor)
+
+
 class LongList(App[None]):
+    def __init__(self, **screen: Any) -> None:
+        super().__init__()
+        self.screen_options = screen
+
     def get_default_screen(self) -> ListScreen:
-        return ListScreen()
+        return ListScreen(**self.screen_options)
 
 
 async def test_scrolling_repaints_the_scrollbar_only_when_its_thumb_moves(
@@ -67,15 +88,15 @@ async def test_scrolling_repaints_the_scrollbar_only_when_its_thumb_moves(
         assert 1 <= len(vertical) < presses // 4
         assert not [w for w in asked if isinstance(w, ScrollBar) and not w.vertical]
         assert not [w for w in asked if isinstance(w, ScrollBarCorner)]
-        assert terminal.cells == full_render(app.screen._compositor)
+        assert terminal.cells == full_render(app.screen._compositor) == drawn_afresh(app)
 
         # all the way down and back up: the thumb at both ends, drawn where it belongs
         await pilot.press("end")
         await pilot.pause()
-        assert terminal.cells == full_render(app.screen._compositor)
+        assert terminal.cells == full_render(app.screen._compositor) == drawn_afresh(app)
         await pilot.press("home", "pagedown", "down")
         await pilot.pause()
-        assert terminal.cells == full_render(app.screen._compositor)
+        assert terminal.cells == full_render(app.screen._compositor) == drawn_afresh(app)
 
 
 async def test_a_thumb_move_is_repainted_and_a_move_within_its_cell_is_not() -> None:
@@ -90,3 +111,31 @@ async def test_a_thumb_move_is_repainted_and_a_move_within_its_cell_is_not() -> 
         assert bar.position == 1 and not bar._repaint_required
         move_thumb(bar, table.max_scroll_y)  # to the end: the thumb is drawn at the bottom
         assert bar.position == table.max_scroll_y and bar._repaint_required
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"css": "height: 14; border: round green; padding: 1 2;"},
+        {"fixed_rows": 2},
+        {"header": False},
+    ],
+    ids=["border-and-padding", "fixed-rows", "no-header"],
+)
+async def test_a_scrolled_view_shows_what_a_fresh_drawing_shows(options: dict[str, Any]) -> None:
+    app = LongList(**options)
+    terminal = VirtualTerminal(*SIZE)
+    watch(app, terminal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # a row at a time past the bottom, a page, back up past the top, a jump, a vote-like
+        # change of one row while scrolling
+        for keys in (["down"] * 15, ["pagedown"], ["up"] * 14, ["end"], ["up"] * 3):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert terminal.cells == drawn_afresh(app), f"after {keys}"
+        table = app.query_one(RowTable)
+        table.update_cell_at(table.cursor_coordinate, 0)
+        await pilot.press("up")
+        await pilot.pause()
+        assert terminal.cells == drawn_afresh(app)

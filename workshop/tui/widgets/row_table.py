@@ -15,19 +15,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import chain
 from math import ceil
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from rich.cells import cell_len
 from rich.console import JustifyMethod, OverflowMethod
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual._segment_tools import line_crop
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
+from textual.css.styles import RenderStyles
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -35,6 +38,9 @@ from textual.widgets.data_table import ColumnKey, RowKey
 ELSEWHERE = Coordinate(-2, 0)
 #: Rows whose formatted cells are kept between frames (DataTable keeps 1,000).
 ROWS_KEPT_FORMATTED = 200
+#: Seconds after a cursor move to render the rows the next move will show (time enough for
+#: its frame to have reached the terminal).
+RENDER_AHEAD_AFTER = 0.01
 #: What Rich joins a text's wrapped lines with (one line here: it only moves the text's style
 #: into a span, which Text.render then draws).
 _JOIN = Text("\n")
@@ -121,6 +127,19 @@ def move_thumb(bar: ScrollBar, position: float) -> None:
         bar.position = position
 
 
+class _FrameStyles:
+    """A component's styles for the length of one frame, its rich style worked out once."""
+
+    __slots__ = ("_styles", "rich_style")
+
+    def __init__(self, styles: RenderStyles) -> None:
+        self._styles = styles
+        self.rich_style = styles.rich_style
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._styles, name)
+
+
 class RowTable(DataTable[Any]):
     """A DataTable for row cursors whose lines are cached apart from the cursor's place."""
 
@@ -128,6 +147,8 @@ class RowTable(DataTable[Any]):
         kwargs.setdefault("cursor_type", "row")
         super().__init__(**kwargs)
         self._frame_style: Style | None = None
+        self._frame_components: dict[tuple[str, ...], _FrameStyles] | None = None
+        self._ahead: Timer | None = None
         self._defaults: tuple[JustifyMethod | None, OverflowMethod | None] | None = None
         # The formatted cells of a thousand rows are kept by DataTable; measuring the rows
         # as they are added fills it. A few screenfuls are all that drawing needs.
@@ -149,11 +170,44 @@ class RowTable(DataTable[Any]):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # As ScrollView does, but a move that leaves the scrollbar's thumb where it is drawn
-        # leaves the scrollbar alone
+        # leaves the scrollbar alone, and the lines still in view are moved, not drawn again
         if self.show_vertical_scrollbar:
             move_thumb(self.vertical_scrollbar, new_value)
-        if round(old_value) != round(new_value):
-            self.refresh(self.size.region)
+        shift = round(new_value) - round(old_value)
+        if shift:
+            scrolled = self._scrolled_lines(shift)
+            self.refresh(self.size.region)  # the whole view is repainted on the screen…
+            if scrolled is not None:  # …with what it showed, moved, where nothing else changed
+                self._styles_cache._cache, self._styles_cache._dirty_lines = scrolled
+
+    def _scrolled_lines(self, shift: int) -> tuple[dict[int, Strip], set[int]] | None:
+        """The finished lines Textual keeps of this widget (its styles cache, by line on the
+        widget) and those still to be drawn again, as they stand once the view has scrolled
+        `shift` rows down.
+
+        A line of rows is a function of the row shown there; scrolled, it shows the row it
+        showed `shift` lines further down. Lines still to be drawn again (marked dirty: the
+        cursor's old row) are left out, and so drawn; so are the lines scrolled into view.
+        The header and the widget's edges do not scroll; nor does anything of a table with
+        fixed rows (then every line is drawn again, as Textual does)."""
+        if self.fixed_rows:
+            return None
+        cache = self._styles_cache
+        dirty = cache._dirty_lines
+        top = self.styles.gutter.top
+        first = top + (self.header_height if self.show_header else 0)
+        end = top + self.scrollable_size.height  # the lines below lie under the scrollbar
+        last = top + self.size.height
+        kept: dict[int, Strip] = {}
+        for y, strip in cache._cache.items():
+            if y in dirty:
+                continue
+            if y < first or y >= last:
+                kept[y] = strip  # the header, the border: where they were
+            elif y < end and first <= y - shift < end:
+                kept[y - shift] = strip
+        # a line of rows missing from the cache is drawn; the others, as they were marked
+        return kept, {y for y in dirty if y < first or y >= last}
 
     def refresh(
         self,
@@ -179,12 +233,26 @@ class RowTable(DataTable[Any]):
             return self._frame_style
         return super().rich_style
 
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        # DataTable asks for the header's and the row's styles on every row it renders, and
+        # each rich style walks every ancestor's styles: while a frame's lines are rendered,
+        # each is worked out once
+        frame = self._frame_components
+        if frame is None:
+            return super().get_component_styles(*names)
+        styles = frame.get(names)
+        if styles is None:
+            styles = frame[names] = _FrameStyles(super().get_component_styles(*names))
+        return cast(RenderStyles, styles)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_style = super().rich_style
+        self._frame_components = {}
         try:
             return super().render_lines(crop)
         finally:
             self._frame_style = None
+            self._frame_components = None
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         # DataTable measures every new cell through Rich (asking the terminal its size three
@@ -336,14 +404,70 @@ class RowTable(DataTable[Any]):
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         if self.cursor_type != "row":
             return super()._render_line(y, x1, x2, base_style)
+        # a hidden cursor highlights nothing: every line is then keyed as one away from it
+        cursor = self.cursor_coordinate if self.show_cursor else ELSEWHERE
+        return self._line_with_cursor_at(y, x1, x2, base_style, cursor)
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new)
+        if old_coordinate != new and self.cursor_type == "row":
+            self._render_ahead_soon()
+
+    def on_focus(self, event: events.Focus) -> None:
+        # the first key press in a list just focused finds its rows rendered too
+        self._render_ahead_soon()
+
+    def _render_ahead_soon(self) -> None:
+        # Not as soon as the frame is sent: Textual's writer thread, which sends it to the
+        # terminal, would wait for the interpreter while the rows are rendered (4 ms, not 1)
+        # (one timer, restarted by each move: a new one each time costs the key press more)
+        if self._ahead is None:
+            self._ahead = self.set_interval(RENDER_AHEAD_AFTER, self._ahead_due, name="ahead")
+        else:
+            self._ahead.reset()
+
+    def _ahead_due(self) -> None:
+        if self._ahead is not None:
+            self._ahead.pause()
+        self._render_ahead()
+
+    def _render_ahead(self) -> None:
+        """Render, once the frame is on the screen, the lines the next cursor move will show:
+        the rows above and below the cursor as the cursor's row, and the cursor's row as any
+        other. A key press that moves the cursor then only picks finished lines (two rows
+        rendered were two thirds of its time on the screen's update); the room's pauses
+        between keys pay for it. A move elsewhere (a page, a jump) renders as before."""
+        if self.cursor_type != "row" or not self.show_cursor or not self.is_mounted:
+            return
+        # as the next frame will key its lines (DataTable reads it as each frame begins): a
+        # list just focused is drawn in the focused colours
+        self._pseudo_class_state = self.get_pseudo_class_state()
+        cursor = self.cursor_coordinate
+        x1 = self.scroll_offset.x
+        x2 = x1 + self.size.width
+        base_style = self.rich_style
+        for row, assumed in (
+            (cursor.row + 1, cursor.down()),
+            (cursor.row - 1, cursor.up()),
+            (cursor.row, ELSEWHERE),
+        ):
+            if self.is_valid_row_index(row):
+                region = self._get_row_region(row)
+                for y in range(region.y, region.bottom):
+                    self._line_with_cursor_at(y, x1, x2, base_style, assumed)
+
+    def _line_with_cursor_at(
+        self, y: int, x1: int, x2: int, base_style: Style, cursor_at: Coordinate
+    ) -> Strip:
+        """Line `y` of the table (the header's lines first), as it shows with the cursor at
+        `cursor_at`."""
         width = self.size.width
         try:
             row_key, line_in_row = self._get_offsets(y)
         except LookupError:
             return Strip.blank(width, base_style)
         row = self._row_of(row_key)
-        # a hidden cursor highlights nothing: every line is then keyed as one away from it
-        cursor = _on_row(self.cursor_coordinate, row) if self.show_cursor else ELSEWHERE
+        cursor = _on_row(cursor_at, row)
         hover = _on_row(self.hover_coordinate, row)
         key = (
             y,
