@@ -215,7 +215,7 @@ async def test_one_line_cells_render_as_the_data_table_renders_them() -> None:
 async def test_rows_are_measured_as_the_data_table_measures_them() -> None:
     """RowTable measures one-line cells itself; every column must come out as wide as
     Textual's DataTable makes it, for every kind of cell (and rows it leaves to DataTable)."""
-    from workshop.tui.widgets.row_table import Plain
+    from workshop.tui.widgets.cells import Plain
 
     kinds: list[Any] = [
         *CELLS,

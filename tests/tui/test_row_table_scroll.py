@@ -12,7 +12,9 @@ from textual.widget import Widget
 
 from tests.tui.test_compositor import VirtualTerminal, full_render, watch
 from workshop.tui.screens.base import WorkshopScreen
-from workshop.tui.widgets.row_table import Plain, RowTable, move_thumb
+from workshop.tui.widgets.cells import Plain
+from workshop.tui.widgets.row_table import RowTable
+from workshop.tui.widgets.scroll_thumb import move_thumb
 
 ROWS = 1000
 SIZE = (60, 16)

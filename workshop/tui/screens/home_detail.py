@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from workshop.store import GroupSummary, SessionSummary
 from workshop.store.summary import STEP_LABELS
 from workshop.tui import theme
-from workshop.tui.widgets.row_table import Plain
+from workshop.tui.widgets.cells import Plain
 
 STATUS_COLOURS = {"planned": theme.MUTED, "in progress": theme.ACCENT, "closed": theme.SUCCESS}
 # steps by value (the model's Step is a str): the home screen never imports the model

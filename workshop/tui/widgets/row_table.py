@@ -8,14 +8,18 @@ whose look changed and takes every other line from the cache.
 
 A cell of one line of text (every cell of our lists) is drawn straight from Rich's Text, not
 through the Padding and Styled renderables the DataTable wraps it in: the same segments, in a
-tenth of the time (tests/tui/test_row_table.py compares the two on every kind of cell)."""
+tenth of the time (tests/tui/test_row_table.py compares the two on every kind of cell).
+
+A key press that moves the cursor one row then finds the two rows it changes rendered already
+(in the pause after the frame before), and a scroll moves the lines still in view instead of
+drawing them again; the scrollbars are repainted only when they change
+(tests/tui/test_row_table_scroll.py checks each scrolled view against one drawn afresh)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
-from math import ceil
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from rich.cells import cell_len
 from rich.console import JustifyMethod, OverflowMethod
@@ -26,13 +30,14 @@ from textual import events
 from textual._segment_tools import line_crop
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
-from textual.css.styles import RenderStyles
 from textual.geometry import Region
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
+
+from workshop.tui.widgets.cells import one_line_widths
+from workshop.tui.widgets.scroll_thumb import move_thumb
 
 #: A place on no row (the header is row -1): what other rows are told the cursor is at.
 ELSEWHERE = Coordinate(-2, 0)
@@ -50,96 +55,6 @@ def _on_row(where: Coordinate, row: int) -> Coordinate:
     return where if where.row == row else ELSEWHERE
 
 
-def _one_line_widths(cells: list[Any]) -> list[int] | None:
-    """The width Rich measures for each cell of a row, when every cell is one line of text
-    shown as is (Plain, int, Text, empty); None for any other row."""
-    widths = []
-    for cell in cells:
-        if cell is None:
-            text = ""
-        elif isinstance(cell, Plain):
-            text = cell.text
-        elif type(cell) is int:
-            text = str(cell)
-        elif isinstance(cell, Text):
-            text = cell.plain
-        else:
-            return None  # a str is markup, a float is formatted: DataTable measures those
-        if "\n" in text:
-            return None
-        lines = text.splitlines()  # as Text.__rich_measure__ does (\r, \x0b… split too)
-        widths.append(max(map(cell_len, lines)) if lines else 0)
-    return widths
-
-
-class Plain:
-    """A cell's text, shown as typed: never read as markup (a DataTable reads a `str` cell as
-    markup, so "[/]" typed in the room would raise an error and "[red]" restyle the row).
-
-    The DataTable makes it a one-line Text only when drawing or measuring it; a long list
-    keeps this small object per cell, not a Text."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        return f"Plain({self.text!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Plain) and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
-
-def _thumb(bar: ScrollBar, position: float) -> list[Segment]:
-    """What a vertical scrollbar draws with its thumb at `position` (as `ScrollBar.render`
-    has its renderer draw it, in the renderer's own colours: only the thumb's place differs)."""
-    virtual = bar.window_virtual_size
-    window = bar.window_size if bar.window_size < virtual else 0
-    drawn = bar.renderer.render_bar(
-        size=bar.size.height,
-        virtual_size=ceil(virtual),
-        window_size=ceil(window),
-        position=position,
-        thickness=bar.thickness,
-        vertical=True,
-    )
-    return list(drawn.segments)
-
-
-def move_thumb(bar: ScrollBar, position: float) -> None:
-    """Set a vertical scrollbar's position, repainting it only if its thumb is drawn elsewhere.
-
-    The thumb moves in eighths of a cell: in a list of 1,000 rows it is drawn in the same
-    place for ten rows at a time, and repainting the scrollbar took a sixth of a key press."""
-    position = bar.validate_position(position)
-    if position == bar.position:
-        return
-    if _thumb(bar, position) == _thumb(bar, bar.position):
-        bar.set_reactive(ScrollBar.position, position)
-    else:
-        bar.position = position
-
-
-class _FrameStyles:
-    """A component's styles for the length of one frame, its rich style worked out once."""
-
-    __slots__ = ("_styles", "rich_style")
-
-    def __init__(self, styles: RenderStyles) -> None:
-        self._styles = styles
-        self.rich_style = styles.rich_style
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._styles, name)
-
-
 class RowTable(DataTable[Any]):
     """A DataTable for row cursors whose lines are cached apart from the cursor's place."""
 
@@ -147,7 +62,6 @@ class RowTable(DataTable[Any]):
         kwargs.setdefault("cursor_type", "row")
         super().__init__(**kwargs)
         self._frame_style: Style | None = None
-        self._frame_components: dict[tuple[str, ...], _FrameStyles] | None = None
         self._ahead: Timer | None = None
         self._defaults: tuple[JustifyMethod | None, OverflowMethod | None] | None = None
         # The formatted cells of a thousand rows are kept by DataTable; measuring the rows
@@ -233,26 +147,12 @@ class RowTable(DataTable[Any]):
             return self._frame_style
         return super().rich_style
 
-    def get_component_styles(self, *names: str) -> RenderStyles:
-        # DataTable asks for the header's and the row's styles on every row it renders, and
-        # each rich style walks every ancestor's styles: while a frame's lines are rendered,
-        # each is worked out once
-        frame = self._frame_components
-        if frame is None:
-            return super().get_component_styles(*names)
-        styles = frame.get(names)
-        if styles is None:
-            styles = frame[names] = _FrameStyles(super().get_component_styles(*names))
-        return cast(RenderStyles, styles)
-
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_style = super().rich_style
-        self._frame_components = {}
         try:
             return super().render_lines(crop)
         finally:
             self._frame_style = None
-            self._frame_components = None
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         # DataTable measures every new cell through Rich (asking the terminal its size three
@@ -265,7 +165,7 @@ class RowTable(DataTable[Any]):
             row = self.rows.get(row_key)
             if row is None:
                 continue  # removed before it was measured
-            widths = _one_line_widths(self.get_row(row_key)) if row.height == 1 else None
+            widths = one_line_widths(self.get_row(row_key)) if row.height == 1 else None
             if widths is None or row.label is not None:
                 others.append(row_key)
                 continue

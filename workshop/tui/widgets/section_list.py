@@ -17,7 +17,8 @@ from workshop.model.derive import gap, quadrant
 from workshop.model.fields import format_value
 from workshop.model.sections import FieldKind, Section, section
 from workshop.model.session import Session
-from workshop.tui.widgets.row_table import Plain, RowTable
+from workshop.tui.widgets.cells import Plain
+from workshop.tui.widgets.row_table import RowTable
 
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
 
