@@ -88,7 +88,9 @@ class Workspace:
 
     def env(self, data_dir: Path | None = None) -> dict[str, str]:
         """A clean environment for a child: a real terminal type, our data folder, nothing of
-        the caller's Textual settings."""
+        the caller's Textual settings. The app keeps its parsed CSS in the workspace: the
+        first start parses it, as on a machine where the app was just installed; the
+        repeated starts of a figure read it back, as every later start there does."""
         env = {
             key: value
             for key, value in os.environ.items()
@@ -98,6 +100,7 @@ class Workspace:
         env.pop("NO_COLOR", None)
         env.pop("COLUMNS", None)
         env.pop("LINES", None)
+        env["WORKSHOP_CACHE_DIR"] = str(self.root / "cache")
         if data_dir is not None:
             env["WORKSHOP_DATA"] = str(data_dir)
         return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,3 +14,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "sessions"
     monkeypatch.setenv("WORKSHOP_DATA", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def css_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The app's parsed-CSS cache (workshop.tui.css_cache) in a folder of the test run, never
+    the user's ~/.cache; apps started by the tests (and their subprocesses) share it."""
+    from workshop.tui.css_cache import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("css-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder

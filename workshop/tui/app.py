@@ -15,6 +15,7 @@ from textual.screen import Screen
 from workshop.store import Store
 from workshop.tui.commands import binding_commands
 from workshop.tui.controls import NO_RAW_CONTROLS
+from workshop.tui.css_cache import CachedStylesheet, cache_folder
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 
@@ -80,7 +81,10 @@ class WorkshopApp(App[int]):
         # default dark one, is the class naming the theme.
         self.set_reactive(WorkshopApp.theme, THEME_NAME)
         self.set_class(True, f"-theme-{THEME_NAME}", update=False)
-        self.stylesheet.set_variables(self.get_css_variables())
+        # parsed CSS is read back from the cache of an earlier start (workshop.tui.css_cache)
+        self.stylesheet = CachedStylesheet(
+            variables=self.get_css_variables(), folder=cache_folder()
+        )
         self.sub_title = str(store.data_dir)
         # an ESC typed into (or imported with) a session must never reach the terminal raw;
         # App.get_line_filters() reads this list (tests/reliability/test_tui_hostile.py checks)
