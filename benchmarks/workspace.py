@@ -4,6 +4,7 @@ figures that need them."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,8 +28,12 @@ class Workspace:
         return quick if self.quick else normal
 
     def folder(self, name: str) -> Path:
+        """An empty folder for one fixture: a kept workspace (`--keep`) used again holds the
+        last run's files, which would otherwise be added to (100 groups, not 50)."""
         path = self.root / name
-        path.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            shutil.rmtree(path)
+        path.mkdir(parents=True)
         return path
 
     # -- data folders ---------------------------------------------------------------------
