@@ -4,8 +4,9 @@ Textual parses every stylesheet at every start, ours and the default CSS of each
 widget shown: about 20 ms of the home screen's start and 26 ms of a session's, more than the
 rest of our own start-up code. Parsed rules are plain objects; pickled, they load eight times
 faster than they parse. Each parse is kept under a key made of everything it depends on: the
-CSS text, where it was read from and as what, the CSS variables (the theme), and the versions
-of Textual and Python. Nothing else is kept there; the folder can be deleted at any time.
+CSS text, where it was read from and as what, the CSS variables (the theme), the install of
+Textual (its parser's files) and Python's version. Nothing else is kept there; the folder can
+be deleted at any time.
 
 A cache that cannot be read or written is passed over: the CSS is then parsed, as Textual
 parses it. Rules with errors are never kept (Textual reports them from the parse)."""
@@ -19,7 +20,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from textual import __version__ as textual_version
+import textual
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
@@ -65,7 +66,7 @@ class CachedStylesheet(Stylesheet):
             return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
         if self._setting is None:
             variables = sorted(self._variables.items())
-            self._setting = repr((variables, textual_version, sys.version))
+            self._setting = repr((variables, _textual_release(), sys.version))
         # the file is named by a checksum of the key, and holds the key itself: a file of
         # another key under the same name (two keys with one checksum) is never taken for it
         full_key = repr(key) + self._setting
@@ -101,6 +102,15 @@ class CachedStylesheet(Stylesheet):
         self._rules_map = None
         self.source = fresh.source
         self._require_parse = False
+
+
+def _textual_release() -> tuple[str, int, int]:
+    """Which Textual parsed the rules: where its parser's files are, and when and how big they
+    were written (every install or upgrade writes them anew). Not `textual.__version__`: Textual
+    works that out from the package metadata, which takes 8 ms to import."""
+    parser = Path(textual.__file__).parent / "css"
+    model, parse = (parser / "model.py").stat(), (parser / "parse.py").stat()
+    return str(parser), model.st_mtime_ns ^ parse.st_mtime_ns, model.st_size + parse.st_size
 
 
 def _read(path: Path, key: str) -> list[RuleSet] | None:
