@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.widgets import ListItem, ListView, Static
 
 from workshop.model.session import Participant
@@ -12,6 +13,12 @@ from workshop.model.session import Participant
 
 class ParticipantsPanel(ListView):
     """One line per participant: ● present / ○ absent, ▸ the current speaker."""
+
+    DEFAULT_CSS = """
+    ParticipantsPanel .participant { height: auto; }
+    ParticipantsPanel .participant-mark { width: 4; }
+    ParticipantsPanel .participant-name { width: 1fr; }
+    """
 
     HELP = (
         "Participants: p adds one, P marks the highlighted one present or absent, s makes "
@@ -36,7 +43,13 @@ class ParticipantsPanel(ListView):
             mark = "●" if participant.present else "○"
             talk = "▸ " if participant.id == speaker else "  "
             role = f" ({participant.role})" if participant.role else ""
-            line = f"{talk}{mark} {participant.name}{role}"
-            self.append(ListItem(Static(line, markup=False)))  # a name is text, not markup
+            # the marks in a column of their own: a long name and role wrap under the name,
+            # not under the marks (a name is text, not markup)
+            line = Horizontal(
+                Static(f"{talk}{mark} ", classes="participant-mark"),
+                Static(f"{participant.name}{role}", classes="participant-name", markup=False),
+                classes="participant",
+            )
+            self.append(ListItem(line))
         if participants:
             self.index = min(index or 0, len(participants) - 1)

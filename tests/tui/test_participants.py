@@ -1,0 +1,45 @@
+"""The participants panel: marks in a column of their own, a long name wrapped beside them."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from workshop.model.session import Participant
+from workshop.tui.widgets.participants import ParticipantsPanel
+
+
+class Panel(App[None]):
+    CSS = "ParticipantsPanel { width: 24; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ParticipantsPanel()
+
+
+async def test_a_long_name_wraps_beside_the_marks_not_under_them() -> None:
+    people = [
+        Participant(name="Amara Osei", role="Contact centre team leader"),
+        Participant(name="Bo", present=False),
+    ]
+    app = Panel()
+    async with app.run_test(size=(40, 14)) as pilot:
+        panel = app.query_one(ParticipantsPanel)
+        panel.show(people, speaker=people[1].id)
+        await pilot.pause()
+        marks = list(panel.query(".participant-mark").results(Static))
+        names = list(panel.query(".participant-name").results(Static))
+        assert [str(mark.render()) for mark in marks] == ["  ● ", "▸ ○ "]
+        assert [str(name.render()) for name in names] == [
+            "Amara Osei (Contact centre team leader)",
+            "Bo",
+        ]
+        long_name, short_name = names
+        assert long_name.size.height > 1  # wrapped…
+        assert long_name.region.x == marks[0].region.right  # …in the names' column
+        assert short_name.region.x == long_name.region.x
+        assert short_name.region.y == long_name.region.bottom  # the next one below it
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        wrapped = lines[long_name.region.y + 1]
+        indent = long_name.region.x - panel.region.x
+        assert wrapped[panel.region.x : long_name.region.x] == " " * indent
+        assert wrapped[long_name.region.x :].split()[0] in "centre team leader)"
