@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from textual.widgets import Static
 
 from tests.tui.conftest import AppFactory, SessionFactory
@@ -62,3 +65,32 @@ async def test_open_and_quit_writes_nothing(
             await pilot.press("ctrl+q")
             await settle(pilot)
     assert path.read_bytes() == before
+
+
+async def test_quitting_while_the_session_is_being_built_exits_cleanly(
+    app_factory: AppFactory,
+    make_session: SessionFactory,
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quit that lands while the screen's widgets are still being mounted (a slow machine,
+    a big session): the app exits without an error, lets the group's lock go, writes nothing.
+    (It used to end on "No nodes match 'ParticipantsPanel'": the quit removes the widgets.)"""
+    from workshop.tui.widgets.step_nav import StepNav
+
+    group, session = make_session(participants=["Ana"], fill=filled)
+    path = store.path_of(group.id)
+    before = path.read_bytes()
+
+    async def quit_while_mounting(self: StepNav, event: object) -> None:
+        self.app.exit()
+        await asyncio.sleep(0.2)  # the rest of the screen is mounted meanwhile, or removed
+
+    monkeypatch.setattr(StepNav, "_on_mount", quit_while_mounting, raising=False)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+    assert app.return_code == 0 and not app._exit_renderables
+    assert path.read_bytes() == before
+    with store.edit(group.id):  # the lock was let go
+        pass

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -145,6 +146,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
         self._typing: Timer | None = None
         self._preview: Timer | None = None
         self._open_error: str | None = None
+        #: Kept from on_mount: on unmount the children are gone, but its time is still saved.
+        self.timer: StepTimer | None = None
         self.set_reactive(SessionScreen.read_only, read_only)
         try:
             self.group, self.session = self._open(read_only)
@@ -234,18 +237,28 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
             self.notify(self._open_error, title="Cannot open the session", severity="error")
             self.call_after_refresh(self.action_leave)
             return
-        # kept: on unmount the children are gone, but the timer's time must still be saved
-        self.timer = self.query_one(StepTimer)
-        self.query_one("#lock-banner").display = bool(self.lock_reason)
-        self.query_one("#read-only-label").display = self.read_only
+        try:
+            timer, indicator, panel = (
+                self.query_one(StepTimer),
+                self.query_one(SaveIndicator),
+                self.query_one(ParticipantsPanel),
+            )
+            banner, label = self.query_one("#lock-banner"), self.query_one("#read-only-label")
+            self.query_one(StepNav)
+        except NoMatches:
+            # The app was quit while this screen was still being built (Textual then removes
+            # its widgets as they come): there is nothing to show or to start.
+            return
+        self.timer = timer
+        banner.display = bool(self.lock_reason)
+        label.display = self.read_only
         if self.lock_reason:
             self.notify(self.lock_reason, title="Opened read-only", severity="warning")
-        indicator = self.query_one(SaveIndicator)
         if self.read_only:
             indicator.display = False  # the "Read-only review" label says it already
         else:
             indicator.show_saved(self.session.updated_at)
-        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
+        panel.show(self.session.participants, self.speaker)
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
         self.call_after_refresh(self._focus_first_capture, "step-research")
@@ -351,6 +364,8 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
     def _keep_timer(self, save: bool = True) -> None:
         """Write the timer's spent seconds into the agenda (before a step change or a save)."""
         timer = self.timer
+        if timer is None:  # never shown (the app quit while the screen was being built)
+            return
         step = timer.step
         if step is None or self.read_only or step not in self.session.agenda:
             return
