@@ -242,14 +242,15 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(
 
 
 def test_app_class_is_thin() -> None:
-    """Screens own their handlers: the app keeps to theme, keys, palette, the first screen and
-    the end of start-up (the collector resumed after the first frame)."""
+    """Screens own their handlers: the app keeps to theme, keys, palette, the first screen,
+    its driver and the end of start-up (the collector resumed after the first frame)."""
     own = {
         name
         for name, value in vars(WorkshopApp).items()
         if callable(value) and not name.startswith("__")
     }
     assert own <= {
+        "get_driver_class",
         "get_default_screen",
         "on_mount",
         "on_ready",

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.screen import Screen
 
 from workshop.store import Store
@@ -89,6 +90,15 @@ class WorkshopApp(App[int]):
         # an ESC typed into (or imported with) a session must never reach the terminal raw;
         # App.get_line_filters() reads this list (tests/reliability/test_tui_hostile.py checks)
         self._filters.append(NO_RAW_CONTROLS)
+
+    def get_driver_class(self) -> type[Driver]:
+        # Textual's own Linux driver (not Windows', nor one chosen with TEXTUAL_DRIVER)
+        driver = super().get_driver_class()
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from workshop.tui.driver import SteadyLinuxDriver
+
+            return SteadyLinuxDriver
+        return driver
 
     def get_default_screen(self) -> Screen[Any]:
         if self.opened is None and self.session_ref is not None:
