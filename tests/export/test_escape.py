@@ -147,3 +147,13 @@ def test_markdown_heavy_text_never_makes_structure(text: str) -> None:
         and doc.signature[2:5] == ["table_open:table", "thead_open:thead", "tr_open:tr"]
     )
     assert doc.html == []
+
+
+def test_a_table_escapes_every_cell_however_often_a_text_repeats() -> None:
+    from workshop.export.escape import table
+
+    rows: list[list[object]] = [[text, text, 3] for text in HOSTILE] * 3 + [["Ann", "Ann", None]]
+    doc = outline(table(["What", "Again", "N"], rows))
+    assert len(doc.tables) == 1
+    expected = [[normalised(text), normalised(text), "3"] for text in HOSTILE] * 3
+    assert doc.tables[0].rows == [*expected, ["Ann", "Ann", ""]]

@@ -101,10 +101,15 @@ def table(headers: list[str], rows: list[list[object]]) -> Escaped:
     """A Markdown table whose every header and cell passes through `md` (inline). Built here
     rather than in a template loop because a 1,000-item session has thousands of cells."""
 
+    done: dict[str, str] = {}  # a table repeats its short cells (names, numbers, statuses)
+
     def cell(value: object) -> str:
         # The common case inline (md's own fast path), md for everything else.
-        if type(value) is str and _plain(value):
-            return value
+        if type(value) is str:
+            escaped = done.get(value)
+            if escaped is None:
+                escaped = done[value] = value if _plain(value) else md(value)
+            return escaped
         return md(value)
 
     lines = [
