@@ -18,9 +18,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True, scope="session")
 def css_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The app's parsed-CSS cache (workshop.tui.css_cache) in a folder of the test run, never
-    the user's ~/.cache; apps started by the tests (and their subprocesses) share it."""
-    from workshop.tui.css_cache import CACHE_ENV
+    """The app's cache (workshop.cache: parsed CSS, listings) in a folder of the test run,
+    never the user's ~/.cache; apps started by the tests (and their subprocesses) share it."""
+    from workshop.cache import CACHE_ENV
 
     folder = tmp_path_factory.mktemp("css-cache")
     with pytest.MonkeyPatch.context() as patch:

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from textual.css import stylesheet as textual_stylesheet
 
+from workshop.cache import CACHE_ENV, cache_folder
 from workshop.store import Store
 from workshop.tui import css_cache
 from workshop.tui.app import WorkshopApp
-from workshop.tui.css_cache import CACHE_ENV, CachedStylesheet, cache_folder
+from workshop.tui.css_cache import CachedStylesheet
 
 APP_CSS = (Path(css_cache.__file__).parent / "app.tcss").read_text(encoding="utf-8")
 WHERE = ("app.tcss", "")
@@ -121,12 +122,12 @@ def test_the_cache_folder_follows_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "here"))
-    assert cache_folder() == tmp_path / "here"
+    assert cache_folder("css") == tmp_path / "here" / "css"
     monkeypatch.setenv(CACHE_ENV, "off")
-    assert cache_folder() is None
+    assert cache_folder("css") is None
     monkeypatch.delenv(CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_folder() == tmp_path / "xdg" / "service-strategy-workshop" / "css"
+    assert cache_folder("listing") == tmp_path / "xdg" / "service-strategy-workshop" / "listing"
 
 
 def test_a_reparse_reads_the_cache_too(tmp_path: Path, parses: list[str]) -> None:

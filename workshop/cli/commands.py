@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from workshop.cache import cache_folder
 from workshop.cli import UsageError
 from workshop.errors import InvalidInput, NotFound, WorkshopError
 from workshop.store import Store, default_data_dir
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace) -> int:
     """Dispatch to the command's function; returns the exit status."""
     data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
-    store = Store(data_dir)
+    store = Store(data_dir, listing_cache=cache_folder("listing"))
     command: Callable[[Store, argparse.Namespace], int] = COMMANDS[args.command or "app"]
     return command(store, args)
 

@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+from workshop import cache
 from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
 from workshop.store import schema
 from workshop.store.durable import (
@@ -32,6 +33,18 @@ _StatKey = tuple[int, int, int, int]
 HISTORY_SPACING = 300.0
 #: Where retired groups' files go, inside the data folder (never listed: it starts with '.').
 DELETED = ".deleted"
+#: The form of a listing kept between runs (`Store.listing_cache`); a new one is never read
+#: as an old one (nor is one kept by another version of the code, see `_code_release`).
+LISTING_FORMAT = "listing-1"
+
+
+def _code_release() -> tuple[int, int]:
+    """Which code made a kept listing: when and how big the modules of its records and of
+    their reading were written (every install or upgrade writes them anew)."""
+    from workshop.store import summary
+
+    made = (Path(summary.__file__).stat(), Path(schema.__file__).stat())
+    return made[0].st_mtime_ns ^ made[1].st_mtime_ns, made[0].st_size + made[1].st_size
 
 
 def default_data_dir() -> Path:
@@ -43,10 +56,19 @@ def default_data_dir() -> Path:
 class Store:
     """The group files of one data folder. Reading never takes a lock; editing does."""
 
-    def __init__(self, data_dir: Path, history_spacing: float = HISTORY_SPACING) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        history_spacing: float = HISTORY_SPACING,
+        listing_cache: Path | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.history_spacing = history_spacing
         self._listed: dict[Path, tuple[_StatKey, GroupSummary]] = {}
+        #: Where the last listing of this folder is kept between runs (`workshop.cache`);
+        #: None keeps it in memory only.
+        self.listing_cache = listing_cache
+        self._listing_read = False
 
     # -- finding files ---------------------------------------------------------------------
 
@@ -95,16 +117,44 @@ class Store:
         summaries are used)."""
         result = []
         seen = set()
+        kept = self._kept_listing()
+        before = dict(self._listed)
         with paused_gc():  # every file's tables are garbage at once: collections are wasted
             for path in self._files():
                 seen.add(path)
                 result.append(self._summary(path))
         for gone in set(self._listed) - seen:
             del self._listed[gone]
+        if kept is not None and self._listed != before:
+            cache.save(*kept, self._listed)
         return sorted(
             result,
             key=lambda g: (g.group is None, g.group.name.casefold() if g.group else g.path.name),
         )
+
+    def _kept_listing(self) -> tuple[Path, str] | None:
+        """Where this folder's listing is kept between runs, and the key it is kept under;
+        the first time, what is kept there becomes this store's listing in memory (each
+        file's summary stands only while the file's identity, times and size are unchanged,
+        as in memory). None when no listing is kept."""
+        if self.listing_cache is None:
+            return None
+        folder = str(self.data_dir.resolve())
+        key = repr((LISTING_FORMAT, folder, _code_release()))
+        where = self.listing_cache / cache.entry_name(key)
+        if not self._listing_read:
+            self._listing_read = True
+            listed = cache.load(where, key)
+            if isinstance(listed, dict):
+                self._listed.update(
+                    (path, entry)
+                    for path, entry in listed.items()
+                    if isinstance(path, Path)
+                    and isinstance(entry, tuple)
+                    and len(entry) == 2
+                    and isinstance(entry[1], GroupSummary)
+                )
+        return where, key
 
     def _summary(self, path: Path) -> GroupSummary:
         try:

@@ -13,10 +13,11 @@ def run(data_dir: Path, session_ref: str | None = None, read_only: bool = False)
     """Open the app on `data_dir` (on `session_ref`'s session when given, read-only when asked).
     Returns the exit status: 0 after a normal quit, 1 when the session cannot be found (a
     one-line reason on stderr, before the screen is taken over)."""
+    from workshop.cache import cache_folder
     from workshop.errors import WorkshopError
     from workshop.store import Store
 
-    store = Store(data_dir)
+    store = Store(data_dir, listing_cache=cache_folder("listing"))
     opened: tuple[str, str] | None = None
     if session_ref is not None:
         try:

@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
 
+from workshop.cache import cache_folder
 from workshop.store import Store
 from workshop.tui.commands import binding_commands
 from workshop.tui.controls import NO_RAW_CONTROLS
-from workshop.tui.css_cache import CachedStylesheet, cache_folder
+from workshop.tui.css_cache import CachedStylesheet
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 
@@ -84,7 +85,7 @@ class WorkshopApp(App[int]):
         self.set_class(True, f"-theme-{THEME_NAME}", update=False)
         # parsed CSS is read back from the cache of an earlier start (workshop.tui.css_cache)
         self.stylesheet = CachedStylesheet(
-            variables=self.get_css_variables(), folder=cache_folder()
+            variables=self.get_css_variables(), folder=cache_folder("css")
         )
         self.sub_title = str(store.data_dir)
         # an ESC typed into (or imported with) a session must never reach the terminal raw;

@@ -13,11 +13,7 @@ parses it. Rules with errors are never kept (Textual reports them from the parse
 
 from __future__ import annotations
 
-import os
-import pickle
 import sys
-import tempfile
-import zlib
 from pathlib import Path
 
 import textual
@@ -25,18 +21,7 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-#: Where the parsed rules are kept (else `$XDG_CACHE_HOME`, else ~/.cache); "off" keeps none.
-CACHE_ENV = "WORKSHOP_CACHE_DIR"
-APP_FOLDER = "service-strategy-workshop"
-
-
-def cache_folder() -> Path | None:
-    """The folder of parsed stylesheets, or None when the cache is turned off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return None if chosen == "off" else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / APP_FOLDER / "css"
+from workshop import cache
 
 
 class CachedStylesheet(Stylesheet):
@@ -67,16 +52,14 @@ class CachedStylesheet(Stylesheet):
         if self._setting is None:
             variables = sorted(self._variables.items())
             self._setting = repr((variables, _textual_release(), sys.version))
-        # the file is named by a checksum of the key, and holds the key itself: a file of
-        # another key under the same name (two keys with one checksum) is never taken for it
+        # (a file of another key under the same checksum name is never taken for this one)
         full_key = repr(key) + self._setting
-        data = full_key.encode("utf-8", "surrogatepass")
-        path = self.folder / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
-        rules = _read(path, full_key)
+        path = self.folder / cache.entry_name(full_key)
+        rules = _rules(cache.load(path, full_key))
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
             if not any(rule.errors for rule in rules):
-                _write(path, full_key, rules)
+                cache.save(path, full_key, rules)
         self._parse_cache[key] = rules
         return rules
 
@@ -113,30 +96,7 @@ def _textual_release() -> tuple[str, int, int]:
     return str(parser), model.st_mtime_ns ^ parse.st_mtime_ns, model.st_size + parse.st_size
 
 
-def _read(path: Path, key: str) -> list[RuleSet] | None:
-    try:
-        kept_key, rules = pickle.loads(path.read_bytes())
-    except Exception:  # absent, unreadable, truncated, from another version: parse it
-        return None
-    if kept_key != key or not isinstance(rules, list):
-        return None
-    if all(isinstance(rule, RuleSet) for rule in rules):
-        return rules
+def _rules(kept: object) -> list[RuleSet] | None:
+    if isinstance(kept, list) and all(isinstance(rule, RuleSet) for rule in kept):
+        return kept
     return None
-
-
-def _write(path: Path, key: str, rules: list[RuleSet]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((key, rules), protocol=pickle.HIGHEST_PROTOCOL)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-        part = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            part.replace(path)  # whole or not at all: a reader never sees half of it
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-    except Exception:  # a read-only or full disk: the next start parses again
-        return

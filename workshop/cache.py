@@ -1,0 +1,63 @@
+"""What the app keeps to start faster and can always work out again: the CSS it parsed, the
+last listing of each data folder. Never data: it lives in the user's cache folder, every entry
+is stored with the key it was made for and checked against it when read, and an entry that
+cannot be read (absent, damaged, from another version of the code) is worked out afresh. A
+folder that cannot be written is passed over; the folder can be deleted at any time."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from pathlib import Path
+
+#: Where the cache is kept (else `$XDG_CACHE_HOME`, else ~/.cache); "off" keeps none.
+CACHE_ENV = "WORKSHOP_CACHE_DIR"
+APP_FOLDER = "service-strategy-workshop"
+
+
+def cache_folder(part: str) -> Path | None:
+    """The folder of one kind of cached thing ("css", "listing"), or None when turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return None if chosen == "off" else Path(chosen) / part
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / APP_FOLDER / part
+
+
+def entry_name(key: str) -> str:
+    """A file name for `key` (a checksum: two keys may share one, which `load` tells apart)."""
+    data = key.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+
+
+def load(path: Path, key: str) -> object | None:
+    """What `save` kept at `path` for `key`; None when there is nothing usable there."""
+    import pickle  # (here, not above: `workshop list` imports this module, and is quick)
+
+    try:
+        kept_key, value = pickle.loads(path.read_bytes())
+    except Exception:  # absent, unreadable, truncated, from another version: work it out
+        return None
+    return value if kept_key == key else None
+
+
+def save(path: Path, key: str, value: object) -> None:
+    """Keep `value` for `key` at `path`, whole or not at all; never raises (a read-only or
+    full disk only means working it out again next time)."""
+    import pickle
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        # a name of this process's own (not tempfile: `workshop list` is quicker without it)
+        part = path.with_name(f".{path.name}.{os.getpid()}.{id(data):x}.part")
+        handle = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            part.replace(path)  # a reader never sees half of it
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+    except Exception:
+        return
