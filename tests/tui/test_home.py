@@ -525,6 +525,28 @@ async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
         assert [key.value for key in table.rows] == keys
 
 
+async def test_the_first_frame_lists_no_more_rows_than_the_terminal_has_lines(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    for n in range(6):
+        make_session(f"Group {n}")
+        make_session(f"Group {n}", part=2)
+    shown: list[int] = []
+    app = app_factory()
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, HomeScreen) and not shown:
+            shown.append(screen.query_one("#sessions", DataTable).row_count)
+        original(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 12)) as pilot:
+        await pilot.pause()
+        assert shown == [12]  # a screenful of 12 lines: 12 of the 18 rows
+        assert app.screen.query_one("#sessions", DataTable).row_count == 18
+
+
 @pytest.mark.usefixtures("two_groups")
 def test_snapshot_help_over_home(snap_compare: Any, app_factory: AppFactory) -> None:
     """The help screen over the home screen: the keys, what each does, the focused part."""

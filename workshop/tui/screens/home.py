@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 #: Below this width the table drops the facilitator and shortens the steps' column.
 WIDE = 110
-#: Rows listed before the first frame when the app opens: more than a screenful. The rest
-#: follow right after it (150 rows for 50 groups: a tenth of the time to the first frame).
+#: Rows listed before the first frame when the app opens, at most: one per line of the
+#: terminal (more than the table shows), up to this. The rest follow right after it (150
+#: rows for 50 groups: a tenth of the time to the first frame).
 FIRST_ROWS = 60
 
 
@@ -190,7 +191,8 @@ class HomeScreen(WorkshopScreen[None]):
         # On the first fill with nowhere in particular to go, a screenful first: the rest is
         # added once the first frame is out (if that screenful has a session to start on).
         first = self._fills == 1 and select is None and previous is None
-        if not self._add_rows(table, rows, FIRST_ROWS if first else None):
+        screenful = min(FIRST_ROWS, self.app.size.height or FIRST_ROWS)
+        if not self._add_rows(table, rows, screenful if first else None):
             if any(row.session for row in self._rows.values()):
                 self.call_after_refresh(self._add_rest, rows, self._fills)
             else:
