@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from workshop.model.session import Participant
+from tests.tui.conftest import AppFactory, SessionFactory, until
+from workshop.model.session import Participant, Session
 from workshop.tui.widgets.participants import ParticipantsPanel
 
 
@@ -43,3 +45,23 @@ async def test_a_long_name_wraps_beside_the_marks_not_under_them() -> None:
         indent = long_name.region.x - panel.region.x
         assert wrapped[panel.region.x : long_name.region.x] == " " * indent
         assert wrapped[long_name.region.x :].split()[0] in "centre team leader)"
+
+
+@pytest.mark.parametrize(("width", "shown"), [(120, "Ana Lima (Contact centre)"), (80, "Ana Lima")])
+async def test_a_narrow_screen_shows_the_names_without_their_roles(
+    app_factory: AppFactory, make_session: SessionFactory, width: int, shown: str
+) -> None:
+    def with_role(session: Session) -> None:
+        session.participants[0].role = "Contact centre"
+
+    _, session = make_session(participants=["Ana Lima", "Bo"], fill=with_role)
+    app = app_factory(session.id)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(".participant")))
+        panel = app.screen.query_one(ParticipantsPanel)
+        visible = [
+            str(static.render())
+            for static in panel.query(".participant-name, .participant-short").results(Static)
+            if static.display
+        ]
+        assert visible == [shown, "Bo"]

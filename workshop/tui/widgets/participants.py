@@ -18,6 +18,7 @@ class ParticipantsPanel(ListView):
     ParticipantsPanel .participant { height: auto; }
     ParticipantsPanel .participant-mark { width: 4; }
     ParticipantsPanel .participant-name { width: 1fr; }
+    ParticipantsPanel .participant-short { width: 1fr; display: none; }
     """
 
     HELP = (
@@ -44,10 +45,12 @@ class ParticipantsPanel(ListView):
             talk = "▸ " if participant.id == speaker else "  "
             role = f" ({participant.role})" if participant.role else ""
             # the marks in a column of their own: a long name and role wrap under the name,
-            # not under the marks (a name is text, not markup)
+            # not under the marks; a narrow screen shows the name alone (session.tcss). A name
+            # is text, not markup.
             line = Horizontal(
                 Static(f"{talk}{mark} ", classes="participant-mark"),
                 Static(f"{participant.name}{role}", classes="participant-name", markup=False),
+                Static(participant.name, classes="participant-short", markup=False),
                 classes="participant",
             )
             self.append(ListItem(line))
