@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -67,26 +69,54 @@ async def test_open_and_quit_writes_nothing(
     assert path.read_bytes() == before
 
 
+def _building_parts() -> list[type]:
+    from textual.widgets import Footer, TabbedContent
+
+    from workshop.tui.widgets.participants import ParticipantsPanel
+    from workshop.tui.widgets.research_tab import ResearchTab
+    from workshop.tui.widgets.save_indicator import SaveIndicator
+    from workshop.tui.widgets.section_list import SectionList
+    from workshop.tui.widgets.step_nav import StepNav
+    from workshop.tui.widgets.timer import StepTimer
+
+    return [
+        StepTimer,
+        SaveIndicator,
+        StepNav,
+        TabbedContent,
+        ResearchTab,
+        SectionList,
+        ParticipantsPanel,
+        Footer,
+    ]
+
+
+@pytest.mark.parametrize("part", _building_parts(), ids=lambda part: part.__name__)
 async def test_quitting_while_the_session_is_being_built_exits_cleanly(
     app_factory: AppFactory,
     make_session: SessionFactory,
     store: Store,
     monkeypatch: pytest.MonkeyPatch,
+    part: type,
 ) -> None:
-    """A quit that lands while the screen's widgets are still being mounted (a slow machine,
-    a big session): the app exits without an error, lets the group's lock go, writes nothing.
-    (It used to end on "No nodes match 'ParticipantsPanel'": the quit removes the widgets.)"""
-    from workshop.tui.widgets.step_nav import StepNav
-
+    """A quit that lands while any part of the screen is still being mounted (a slow
+    machine, a big session): the app exits without an error, lets the group's lock go and
+    writes nothing. (It ended on "No nodes match 'ParticipantsPanel'", or on a MountError
+    from the participants panel: the quit removes the widgets as they come.)"""
     group, session = make_session(participants=["Ana"], fill=filled)
     path = store.path_of(group.id)
     before = path.read_bytes()
+    own = part.__dict__.get("_on_mount")  # (an inherited one is called by Textual anyway)
 
-    async def quit_while_mounting(self: StepNav, event: object) -> None:
+    async def quit_while_mounting(self: Any, event: object) -> None:
         self.app.exit()
         await asyncio.sleep(0.2)  # the rest of the screen is mounted meanwhile, or removed
+        if own is not None:
+            result = own(self, event)
+            if inspect.isawaitable(result):
+                await result
 
-    monkeypatch.setattr(StepNav, "_on_mount", quit_while_mounting, raising=False)
+    monkeypatch.setattr(part, "_on_mount", quit_while_mounting, raising=False)
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)

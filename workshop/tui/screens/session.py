@@ -237,6 +237,10 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
             self.notify(self._open_error, title="Cannot open the session", severity="error")
             self.call_after_refresh(self.action_leave)
             return
+        if not self.is_attached:
+            # The app was quit while this screen was still being built (Textual then removes
+            # its widgets as they come, and refuses new ones): nothing to show or to start.
+            return
         try:
             timer, indicator, panel = (
                 self.query_one(StepTimer),
@@ -245,9 +249,7 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
             )
             banner, label = self.query_one("#lock-banner"), self.query_one("#read-only-label")
             self.query_one(StepNav)
-        except NoMatches:
-            # The app was quit while this screen was still being built (Textual then removes
-            # its widgets as they come): there is nothing to show or to start.
+        except NoMatches:  # (the same, seen from a screen already taken apart)
             return
         self.timer = timer
         banner.display = bool(self.lock_reason)
