@@ -24,6 +24,27 @@ def cache_folder(part: str) -> Path | None:
     return (Path(base) if base else Path.home() / ".cache") / APP_FOLDER / part
 
 
+def code_stamp(*paths: Path) -> tuple[tuple[str, int, int], ...] | None:
+    """Which code made a cached thing: each Python file of `paths` (a folder stands for its
+    own `.py` files), with when it was written and its size. Any install, upgrade, checkout
+    or edit of that code changes it. None when the code cannot be looked at (no source files:
+    then nothing is cached)."""
+    stamp = []
+    try:
+        for path in paths:
+            if path.suffix == ".py":
+                info = path.stat()
+                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+                continue
+            for entry in os.scandir(path):
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    stamp.append((entry.path, info.st_mtime_ns, info.st_size))
+    except OSError:
+        return None
+    return tuple(sorted(stamp)) or None
+
+
 def entry_name(key: str) -> str:
     """A file name for `key` (a checksum: two keys may share one, which `load` tells apart)."""
     data = key.encode("utf-8", "surrogatepass")

@@ -41,10 +41,13 @@ async def test_a_long_name_wraps_beside_the_marks_not_under_them() -> None:
         assert short_name.region.x == long_name.region.x
         assert short_name.region.y == long_name.region.bottom  # the next one below it
         lines = [strip.text for strip in app.screen._compositor.render_strips()]
-        wrapped = lines[long_name.region.y + 1]
-        indent = long_name.region.x - panel.region.x
-        assert wrapped[panel.region.x : long_name.region.x] == " " * indent
-        assert wrapped[long_name.region.x :].split()[0] in "centre team leader)"
+        x, y, width, height = long_name.region
+        # every line of the long name starts in the names' column, blank beside the marks…
+        for line in lines[y + 1 : y + height]:
+            assert line[panel.region.x : x] == " " * (x - panel.region.x)
+        # …and read in order they give the whole of it
+        shown = " ".join(line[x : x + width].strip() for line in lines[y : y + height])
+        assert shown == "Amara Osei (Contact centre team leader)"
 
 
 @pytest.mark.parametrize(("width", "shown"), [(120, "Ana Lima (Contact centre)"), (80, "Ana Lima")])

@@ -38,13 +38,10 @@ DELETED = ".deleted"
 LISTING_FORMAT = "listing-1"
 
 
-def _code_release() -> tuple[int, int]:
-    """Which code made a kept listing: when and how big the modules of its records and of
-    their reading were written (every install or upgrade writes them anew)."""
-    from workshop.store import summary
-
-    made = (Path(summary.__file__).stat(), Path(schema.__file__).stat())
-    return made[0].st_mtime_ns ^ made[1].st_mtime_ns, made[0].st_size + made[1].st_size
+def _code_release() -> object:
+    """Which code made a kept listing: the store's own modules (its records, and how they
+    are read from a file), as `workshop.cache.code_stamp` tells them apart."""
+    return cache.code_stamp(Path(__file__).parent)
 
 
 def default_data_dir() -> Path:
@@ -137,10 +134,11 @@ class Store:
         the first time, what is kept there becomes this store's listing in memory (each
         file's summary stands only while the file's identity, times and size are unchanged,
         as in memory). None when no listing is kept."""
-        if self.listing_cache is None:
+        release = _code_release() if self.listing_cache is not None else None
+        if self.listing_cache is None or release is None:
             return None
         folder = str(self.data_dir.resolve())
-        key = repr((LISTING_FORMAT, folder, _code_release()))
+        key = repr((LISTING_FORMAT, folder, release))
         where = self.listing_cache / cache.entry_name(key)
         if not self._listing_read:
             self._listing_read = True

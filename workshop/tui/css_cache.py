@@ -5,8 +5,8 @@ widget shown: about 20 ms of the home screen's start and 26 ms of a session's, m
 rest of our own start-up code. Parsed rules are plain objects; pickled, they load eight times
 faster than they parse. Each parse is kept under a key made of everything it depends on: the
 CSS text, where it was read from and as what, the CSS variables (the theme), the install of
-Textual (its parser's files) and Python's version. Nothing else is kept there; the folder can
-be deleted at any time.
+Textual (its parser's files and those of the values the rules hold, see `_textual_release`)
+and Python's version. Nothing else is kept there; the folder can be deleted at any time.
 
 A cache that cannot be read or written is passed over: the CSS is then parsed, as Textual
 parses it. Rules with errors are never kept (Textual reports them from the parse)."""
@@ -47,14 +47,16 @@ class CachedStylesheet(Stylesheet):
         scope: str = "",
     ) -> list[RuleSet]:
         key = (css, read_from, is_default_rules, tie_breaker, scope)
-        if self.folder is None or key in self._parse_cache:
+        folder = self.folder
+        release = _textual_release() if folder is not None else None
+        if folder is None or release is None or key in self._parse_cache:
             return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
         if self._setting is None:
             variables = sorted(self._variables.items())
-            self._setting = repr((variables, _textual_release(), sys.version))
+            self._setting = repr((variables, release, sys.version))
         # (a file of another key under the same checksum name is never taken for this one)
         full_key = repr(key) + self._setting
-        path = self.folder / cache.entry_name(full_key)
+        path = folder / cache.entry_name(full_key)
         rules = _rules(cache.load(path, full_key))
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
@@ -87,13 +89,19 @@ class CachedStylesheet(Stylesheet):
         self._require_parse = False
 
 
-def _textual_release() -> tuple[str, int, int]:
-    """Which Textual parsed the rules: where its parser's files are, and when and how big they
-    were written (every install or upgrade writes them anew). Not `textual.__version__`: Textual
-    works that out from the package metadata, which takes 8 ms to import."""
-    parser = Path(textual.__file__).parent / "css"
-    model, parse = (parser / "model.py").stat(), (parser / "parse.py").stat()
-    return str(parser), model.st_mtime_ns ^ parse.st_mtime_ns, model.st_size + parse.st_size
+_RELEASE: list[object] = []  # the stamp of the installed Textual, worked out once
+
+
+def _textual_release() -> object:
+    """Which Textual parsed the rules: the files of its CSS parser and of the values the rules
+    hold (colours, sizes…), with their times and sizes (`workshop.cache.code_stamp`). Not
+    `textual.__version__`: Textual works that out from the package metadata, which takes 8 ms
+    to import, and a version number misses an edited or checked-out Textual."""
+    if not _RELEASE:
+        package = Path(textual.__file__).parent
+        values = (package / name for name in ("color.py", "geometry.py", "_border.py"))
+        _RELEASE.append(cache.code_stamp(package / "css", *values))
+    return _RELEASE[0]
 
 
 def _rules(kept: object) -> list[RuleSet] | None:

@@ -43,8 +43,9 @@ from workshop.tui.widgets.scroll_thumb import move_thumb
 ELSEWHERE = Coordinate(-2, 0)
 #: Rows whose formatted cells are kept between frames (DataTable keeps 1,000).
 ROWS_KEPT_FORMATTED = 200
-#: Seconds after a cursor move to render the rows the next move will show (time enough for
-#: its frame to have reached the terminal).
+#: Seconds after a cursor move to render the rows the next move will show: by then the move's
+#: frame has normally been drawn and sent (were it not, the frame would find those rows
+#: rendered: nothing is drawn wrong, only earlier).
 RENDER_AHEAD_AFTER = 0.01
 #: What Rich joins a text's wrapped lines with (one line here: it only moves the text's style
 #: into a span, which Text.render then draws).
@@ -332,9 +333,9 @@ class RowTable(DataTable[Any]):
         self._render_ahead()
 
     def _render_ahead(self) -> None:
-        """Render, once the frame is on the screen, the lines the next cursor move will show:
-        the rows above and below the cursor as the cursor's row, and the cursor's row as any
-        other. A key press that moves the cursor then only picks finished lines (two rows
+        """Render, shortly after a move (`RENDER_AHEAD_AFTER`), the lines the next cursor move
+        will show: the rows above and below the cursor as the cursor's row, and the cursor's
+        row as any other. A key press that moves the cursor then only picks finished lines (two rows
         rendered were two thirds of its time on the screen's update); the room's pauses
         between keys pay for it. A move elsewhere (a page, a jump) renders as before."""
         if self.cursor_type != "row" or not self.show_cursor or not self.is_mounted:
