@@ -4,8 +4,9 @@ Every value here is raw (unescaped) text: the templates pass each through the `m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from workshop.model.base import Item
@@ -107,32 +108,42 @@ def column_label(sec: Section, column: str) -> str:
     return DERIVED_LABELS.get(column) or sec.field(column).label
 
 
-def _cell(column: str, spec: FieldSpec | None, item: Item, lookups: Lookups) -> str:
-    """One column of an item as a person reads it (references resolved to names)."""
+def _reader(column: str, spec: FieldSpec | None, lookups: Lookups) -> Callable[[Item], str]:
+    """How one column of an item reads to a person (references resolved to names), worked out
+    once for a whole table: a table of 1,000 items asks it of every cell."""
     if spec is None:
-        assert isinstance(item, Expectation)
         if column == "gap":
-            value = gap(item)
-            return "" if value is None else f"{value:+d}" if value else "0"
-        place = quadrant(item)
-        return "" if place is None else place.value
-    raw: Any = getattr(item, column)
+
+            def gap_of(item: Item) -> str:
+                assert isinstance(item, Expectation)
+                value = gap(item)
+                return "" if value is None else f"{value:+d}" if value else "0"
+
+            return gap_of
+
+        def quadrant_of(item: Item) -> str:
+            assert isinstance(item, Expectation)
+            place = quadrant(item)
+            return "" if place is None else place.value
+
+        return quadrant_of
+    raw = attrgetter(column)
     kind = spec.kind
     if kind is FieldKind.TEXT or kind is FieldKind.LONG:
-        return raw  # type: ignore[no-any-return]
-    if kind is FieldKind.REF and spec.ref:
-        return lookups.text(spec.ref, raw)
-    if kind is FieldKind.REFS and spec.ref:
-        ref = spec.ref
+        return raw
+    ref = spec.ref
+    if kind is FieldKind.REF and ref:
+        return lambda item: lookups.text(ref, raw(item))
+    if kind is FieldKind.REFS and ref:
         # Commas, not "and": names such as "IT and Digital Services" hold "and" themselves.
-        return ", ".join(filter(None, (lookups.text(ref, i) for i in raw)))
+        return lambda item: ", ".join(filter(None, (lookups.text(ref, i) for i in raw(item))))
     if kind is FieldKind.PARTICIPANT:
-        return lookups.person(raw)
+        return lambda item: lookups.person(raw(item))
     if kind is FieldKind.MONEY:
-        return money(raw, lookups.session.research.currency)
+        return lambda item: money(raw(item), lookups.session.research.currency)
     if kind is FieldKind.DATE:
-        return long_date(raw)
-    return format_value(spec, raw)
+        return lambda item: long_date(raw(item))
+    return lambda item: format_value(spec, raw(item))
 
 
 def item_table(sec: Section, lookups: Lookups, by_votes: bool = True) -> dict[str, Any]:
@@ -143,10 +154,12 @@ def item_table(sec: Section, lookups: Lookups, by_votes: bool = True) -> dict[st
         items.sort(key=lambda item: -item.votes)  # stable: ties keep the room's order
     attributed = any(lookups.person(item.raised_by) for item in items)
     headers = [column_label(sec, c) for c in sec.columns]
-    specs = [(c, None if c in DERIVED_LABELS else sec.field(c)) for c in sec.columns]
+    readers = [
+        _reader(c, None if c in DERIVED_LABELS else sec.field(c), lookups) for c in sec.columns
+    ]
     rows = []
     for item in items:
-        cells = [_cell(c, spec, item, lookups) for c, spec in specs]
+        cells = [read(item) for read in readers]
         if voted:
             cells.append(str(item.votes))
         if attributed:
