@@ -64,7 +64,9 @@ def load(path: Path, key: str) -> object | None:
 
 def save(path: Path, key: str, value: object) -> None:
     """Keep `value` for `key` at `path`, whole or not at all; never raises (a read-only or
-    full disk only means working it out again next time)."""
+    full disk only means working it out again next time). Not `durable.atomic_write`: a
+    cache lost in a crash is worked out again, and its fsyncs would cost a first start of
+    the app some forty of them."""
     import pickle
 
     try:

@@ -68,6 +68,21 @@ def watch(app: Any, terminal: VirtualTerminal) -> None:
     app._display = display
 
 
+def widgets_asked_for_lines(monkeypatch: Any) -> list[Any]:
+    """From now on, every widget asked for lines, in order (once per ask)."""
+    from textual.widget import Widget
+
+    asked: list[Widget] = []
+    original = Widget.render_lines
+
+    def spy(self: Widget, crop: Any) -> Any:
+        asked.append(self)
+        return original(self, crop)
+
+    monkeypatch.setattr(Widget, "render_lines", spy)
+    return asked
+
+
 async def test_partial_updates_leave_the_terminal_showing_the_full_frame(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
@@ -159,14 +174,7 @@ async def test_a_cursor_move_asks_nothing_of_the_widgets_hidden_behind_the_list(
         table.focus()
         await pilot.press("down", "down")
         await pilot.pause()
-        asked: list[Widget] = []
-        original = Widget.render_lines
-
-        def spy(self: Widget, crop: Any) -> Any:
-            asked.append(self)
-            return original(self, crop)
-
-        monkeypatch.setattr(Widget, "render_lines", spy)
+        asked = widgets_asked_for_lines(monkeypatch)
         await pilot.press(*["down"] * 20)  # within the view, then scrolling it
         await pilot.pause()
         assert table in asked

@@ -482,18 +482,15 @@ async def test_every_cell_fits_its_column_at_projector_and_laptop_sizes(
             assert text.cell_len <= width, (size, str(cell))
 
 
-async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
-    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At start the first rows are listed before the first frame, the rest right after it:
-    the same rows, in the same order, the cursor where it would have been; a listing read
-    again meanwhile is never mixed with the rest of the earlier one."""
-    from workshop.tui.screens import home
-
+def six_groups_of_two(make_session: SessionFactory) -> None:
+    """Six groups of two sessions: 18 rows, group headings included."""
     for n in range(6):
         make_session(f"Group {n}")
         make_session(f"Group {n}", part=2)
-    monkeypatch.setattr(home, "FIRST_ROWS", 4)
+
+
+def app_noting_the_first_frames_rows(app_factory: AppFactory) -> tuple[Any, list[int]]:
+    """An app, and the list that gets the number of rows of the home screen's first frame."""
     shown: list[int] = []
     app = app_factory()
     original = app._display
@@ -504,6 +501,20 @@ async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
         original(screen, renderable)
 
     app._display = display  # type: ignore[method-assign]
+    return app, shown
+
+
+async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
+    app_factory: AppFactory, make_session: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start the first rows are listed before the first frame, the rest right after it:
+    the same rows, in the same order, the cursor where it would have been; a listing read
+    again meanwhile is never mixed with the rest of the earlier one."""
+    from workshop.tui.screens import home
+
+    six_groups_of_two(make_session)
+    monkeypatch.setattr(home, "FIRST_ROWS", 4)
+    app, shown = app_noting_the_first_frames_rows(app_factory)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -528,19 +539,8 @@ async def test_a_long_listing_shows_its_first_screenful_first_then_every_row(
 async def test_the_first_frame_lists_no_more_rows_than_the_terminal_has_lines(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:
-    for n in range(6):
-        make_session(f"Group {n}")
-        make_session(f"Group {n}", part=2)
-    shown: list[int] = []
-    app = app_factory()
-    original = app._display
-
-    def display(screen: Any, renderable: Any) -> None:
-        if isinstance(screen, HomeScreen) and not shown:
-            shown.append(screen.query_one("#sessions", DataTable).row_count)
-        original(screen, renderable)
-
-    app._display = display  # type: ignore[method-assign]
+    six_groups_of_two(make_session)
+    app, shown = app_noting_the_first_frames_rows(app_factory)
     async with app.run_test(size=(120, 12)) as pilot:
         await pilot.pause()
         assert shown == [12]  # a screenful of 12 lines: 12 of the 18 rows

@@ -10,7 +10,12 @@ from textual.app import App, ComposeResult
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widget import Widget
 
-from tests.tui.test_compositor import VirtualTerminal, full_render, watch
+from tests.tui.test_compositor import (
+    VirtualTerminal,
+    full_render,
+    watch,
+    widgets_asked_for_lines,
+)
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.widgets.cells import Plain
 from workshop.tui.widgets.row_table import RowTable
@@ -72,14 +77,7 @@ async def test_scrolling_repaints_the_scrollbar_only_when_its_thumb_moves(
         table = app.query_one(RowTable)
         await pilot.pause()
         assert table.show_vertical_scrollbar and table.show_horizontal_scrollbar
-        asked: list[Widget] = []
-        original = Widget.render_lines
-
-        def spy(self: Widget, crop: Any) -> Any:
-            asked.append(self)
-            return original(self, crop)
-
-        monkeypatch.setattr(Widget, "render_lines", spy)
+        asked = widgets_asked_for_lines(monkeypatch)
         presses = 60
         for _ in range(presses):
             await pilot.press("down")

@@ -134,8 +134,10 @@ class Store:
         the first time, what is kept there becomes this store's listing in memory (each
         file's summary stands only while the file's identity, times and size are unchanged,
         as in memory). None when no listing is kept."""
-        release = _code_release() if self.listing_cache is not None else None
-        if self.listing_cache is None or release is None:
+        if self.listing_cache is None:
+            return None
+        release = _code_release()
+        if release is None:
             return None
         folder = str(self.data_dir.resolve())
         key = repr((LISTING_FORMAT, folder, release))

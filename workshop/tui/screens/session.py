@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -241,26 +240,18 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
             # The app was quit while this screen was still being built (Textual then removes
             # its widgets as they come, and refuses new ones): nothing to show or to start.
             return
-        try:
-            timer, indicator, panel = (
-                self.query_one(StepTimer),
-                self.query_one(SaveIndicator),
-                self.query_one(ParticipantsPanel),
-            )
-            banner, label = self.query_one("#lock-banner"), self.query_one("#read-only-label")
-            self.query_one(StepNav)
-        except NoMatches:  # (the same, seen from a screen already taken apart)
-            return
-        self.timer = timer
-        banner.display = bool(self.lock_reason)
-        label.display = self.read_only
+        # kept: on unmount the children are gone, but the timer's time must still be saved
+        self.timer = self.query_one(StepTimer)
+        self.query_one("#lock-banner").display = bool(self.lock_reason)
+        self.query_one("#read-only-label").display = self.read_only
         if self.lock_reason:
             self.notify(self.lock_reason, title="Opened read-only", severity="warning")
+        indicator = self.query_one(SaveIndicator)
         if self.read_only:
             indicator.display = False  # the "Read-only review" label says it already
         else:
             indicator.show_saved(self.session.updated_at)
-        panel.show(self.session.participants, self.speaker)
+        self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
         self.call_after_refresh(self._focus_first_capture, "step-research")
