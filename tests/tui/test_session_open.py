@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import open_session, settle, step_shown, three_expectations
 from workshop.model.base import Step
 from workshop.model.session import Session, Timebox
@@ -124,3 +124,29 @@ async def test_quitting_while_the_session_is_being_built_exits_cleanly(
     assert path.read_bytes() == before
     with store.edit(group.id):  # the lock was let go
         pass
+
+
+async def test_the_session_classes_are_built_once_the_first_frame_is_out(
+    app_factory: AppFactory,
+    make_session: SessionFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A session opened with a validator kept by an earlier run (workshop.store.validators)
+    has pydantic build the classes' own soon after, not at the first edit or save."""
+    from workshop.model.session import Group
+    from workshop.tui.screens import session as session_screen
+
+    _, session = make_session(participants=["Ana"], fill=three_expectations)
+    app = app_factory(session.id)
+    warmed: list[tuple[type[Any], bool]] = []
+
+    def warm(cls: type[Any]) -> None:
+        # whether the session is on screen by then, its first list filled
+        tables = app.screen.query(".section-list DataTable")
+        warmed.append((cls, app.screen.is_attached and bool(tables) and tables[0].row_count > 0))
+
+    monkeypatch.setattr(session_screen, "warm", warm)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        await until(pilot, lambda: len(warmed) == 2)
+        assert warmed == [(Session, True), (Group, True)]

@@ -145,10 +145,11 @@ def group_of(tables: Tables, name: str) -> Group:
 
     from workshop.model.fields import explain
     from workshop.model.session import Group
+    from workshop.store.validators import validate
 
     doc = _group_doc(tables, name)
     try:
-        return Group.model_validate(doc)
+        return validate(Group, doc)
     except ValidationError as error:
         raise _bad(name, f"group: {explain(error)}") from None
 
@@ -168,9 +169,10 @@ def session_from(doc: dict[str, Any], group_id: str, name: str) -> Session:
     from workshop.model.base import compact
     from workshop.model.fields import explain
     from workshop.model.session import Session
+    from workshop.store.validators import validate
 
     try:
-        session = Session.model_validate(doc)
+        session = validate(Session, doc)
     except ValidationError as error:
         raise _bad(name, f"session {doc.get('id', '?')!s:.20}: {explain(error)}") from None
     if session.group_id != group_id:

@@ -20,6 +20,7 @@ from workshop.model.base import Item, Step
 from workshop.model.fields import explain
 from workshop.model.session import Group, Session, SessionStatus
 from workshop.store import GroupEditor, Store
+from workshop.store.validators import warm
 from workshop.tui.autosave import Autosaver
 from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
@@ -38,6 +39,8 @@ from workshop.tui.widgets.timer import StepTimer
 
 RETRY_SECONDS = 3.0
 TYPING_PAUSE = 0.8
+#: When pydantic builds the session's own validators, after the first frame (see on_mount).
+WARM_AFTER = 0.2
 
 
 def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding:
@@ -255,6 +258,10 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
         self.call_after_refresh(self._focus_first_capture, "step-research")
+        # The session was validated with a schema kept by an earlier run (~45 ms sooner on
+        # screen, workshop.store.validators); pydantic builds the classes' own validators and
+        # serializers once the first frame is out, not at the first edit or save.
+        self.set_timer(WARM_AFTER, _warm_models)
         if self.read_only:  # participants following the room: show each save as it lands
             self.start_following()
 
@@ -543,3 +550,8 @@ def _typed_actions(bindings: list[BindingType]) -> frozenset[str]:
 
 
 TYPED_ACTIONS = _typed_actions(SessionScreen.BINDINGS)
+
+
+def _warm_models() -> None:
+    warm(Session)
+    warm(Group)
