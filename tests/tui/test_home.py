@@ -551,3 +551,43 @@ async def test_the_first_frame_lists_no_more_rows_than_the_terminal_has_lines(
 def test_snapshot_help_over_home(snap_compare: Any, app_factory: AppFactory) -> None:
     """The help screen over the home screen: the keys, what each does, the focused part."""
     assert snap_compare(app_factory(), terminal_size=(120, 36), press=["f1"])
+
+
+def _home_parts() -> list[type]:
+    from textual.widgets import Footer
+
+    from workshop.tui.widgets.row_table import RowTable
+    from workshop.tui.widgets.title_bar import TitleBar
+
+    return [TitleBar, Static, RowTable, Footer]
+
+
+@pytest.mark.parametrize("part", _home_parts(), ids=lambda part: part.__name__)
+async def test_quitting_while_the_home_screen_is_being_built_exits_cleanly(
+    app_factory: AppFactory,
+    make_session: SessionFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    part: type,
+) -> None:
+    """A quit landing while any part of the home screen is still being mounted ends without
+    a traceback. (Textual's Header, the title line before, failed: "No nodes match
+    'HeaderTitle'".)"""
+    import asyncio
+    import inspect
+
+    make_session(fill=researched)
+    own = part.__dict__.get("_on_mount")
+
+    async def quit_while_mounting(self: Any, event: object) -> None:
+        self.app.exit()
+        await asyncio.sleep(0.2)  # the rest of the screen is mounted meanwhile, or removed
+        if own is not None:
+            result = own(self, event)
+            if inspect.isawaitable(result):
+                await result
+
+    monkeypatch.setattr(part, "_on_mount", quit_while_mounting, raising=False)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.5)
+    assert app.return_code == 0 and not app._exit_renderables

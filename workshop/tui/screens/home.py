@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from workshop.errors import LockedByOther, WorkshopError
 from workshop.store import GroupSummary, SessionSummary, Store
@@ -23,6 +23,7 @@ from workshop.tui.screens.home_detail import (
     group_rows,
 )
 from workshop.tui.widgets.row_table import RowTable
+from workshop.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -147,7 +148,7 @@ class HomeScreen(WorkshopScreen[None]):
         self._deleted: list[tuple[str, str, str]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="empty")
         yield RowTable(id="sessions", zebra_stripes=False)
         yield Static(id="detail")

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from workshop.errors import WorkshopError
@@ -31,6 +31,7 @@ from workshop.tui.widgets.progress_summary import (
     section_changes_table,
 )
 from workshop.tui.widgets.progress_tables import ActionTable, IndicatorTable
+from workshop.tui.widgets.title_bar import TitleBar
 
 #: One change to a session, applied in the save worker to the freshly read copy.
 Change = Callable[[Session], None]
@@ -155,7 +156,7 @@ class ReviewScreen(WorkshopScreen[Session | None]):
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="review-title")
         with VerticalScroll(id="review-body"):
             yield Static(id="review-problem")
