@@ -114,10 +114,14 @@ async def test_partial_updates_leave_the_terminal_showing_the_full_frame(
         await pilot.pause()
         before = terminal.updates
         # moving within the view, scrolling it, back, a page: each a partial update
-        await pilot.press(*["down"] * 25, "pagedown", *["up"] * 5, "home")
+        await pilot.press(*["down"] * 25, "pagedown", *["up"] * 5)
         await pilot.pause()
         assert terminal.updates > before
         assert table.cursor_row > 20  # it moved, and the view scrolled
+        assert terminal.cells == full_render(screen._compositor)
+        await pilot.press("end", "home")  # to the last item and back to the first
+        await pilot.pause()
+        assert table.cursor_row == 0
         assert terminal.cells == full_render(screen._compositor)
 
         # a notification over the list while the cursor moves, and after it has gone

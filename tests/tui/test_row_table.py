@@ -267,3 +267,21 @@ async def test_a_column_label_is_shown_as_written_never_read_as_markup() -> None
         label = ours.columns[key].label
         assert label.plain == "Owner [b]or[/b] :smile:" and not label.spans
         assert "Owner [b]or[/b] :s" in "".join(s.text for s in ours.render_line(0))
+
+
+async def test_home_and_end_go_to_the_first_and_last_row() -> None:
+    app = Pair()
+    async with app.run_test(size=(60, 20)) as pilot:
+        ours = app.query_one("#ours", RowTable)
+        ours.focus()
+        await pilot.press("down", "down", "end")
+        assert ours.cursor_row == ROWS - 1
+        assert ours.scroll_y == ours.max_scroll_y > 0  # the last row is in view
+        await pilot.press("home")
+        assert ours.cursor_row == 0 and ours.scroll_y == 0
+        # a cell cursor keeps DataTable's: the first and last column
+        ours.cursor_type = "cell"
+        await pilot.press("down", "end")
+        assert ours.cursor_coordinate == (1, 2)
+        await pilot.press("home")
+        assert ours.cursor_coordinate == (1, 0)

@@ -83,6 +83,23 @@ class RowTable(DataTable[Any]):
             label = Text(label)
         return super().add_column(label, width=width, key=key, default=default)
 
+    # Home and End go to the first and last item of a list, as in any list a person uses.
+    # DataTable's scroll the view to its left and right edges for a row cursor, and only
+    # ctrl+Home / ctrl+End reach the ends of the list. (Columns wider than the view still
+    # scroll with ← and →, and a cell or column cursor keeps DataTable's Home and End.)
+
+    def action_scroll_home(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # As ScrollView does, but a move that leaves the scrollbar's thumb where it is drawn
         # leaves the scrollbar alone, and the lines still in view are moved, not drawn again

@@ -89,7 +89,8 @@ class SectionList(Vertical):
     HELP = (
         "A list of items. Type in the capture line and press Enter to add an item at once. "
         "In the table: a adds with a form, e edits, Delete removes (ctrl+z undoes), "
-        "shift+up/down moves, + and - give or take a dot vote, v sorts by votes."
+        "shift+up/down moves, + and - give or take a dot vote, v sorts by votes; Home and End "
+        "go to the first and last item."
     )
 
     read_only: reactive[bool] = reactive(False)
