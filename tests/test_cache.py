@@ -4,6 +4,7 @@ for the key they were kept under."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,52 @@ def test_without_a_stamp_of_the_code_nothing_is_cached(
     sheet = CachedStylesheet(variables={}, folder=kept)
     assert sheet._parse_rules("Label { width: 3; }", ("x.tcss", ""))  # parsed all the same
     assert not kept.exists()
+
+
+def aged(path: Path, seconds: float) -> Path:
+    """`path`, last written `seconds` ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_a_save_removes_entries_unused_for_a_month_and_abandoned_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "css"
+    cache.save(folder / "old.pickle", "k", 1)
+    cache.save(folder / "recent.pickle", "k", 2)
+    old = aged(folder / "old.pickle", cache.UNUSED_FOR + 60)
+    aged(folder / "recent.pickle", cache.UNUSED_FOR - 3600)
+    cut_short = folder / ".new.pickle.123.abc.part"
+    cut_short.write_bytes(b"half")
+    aged(cut_short, cache.ABANDONED_AFTER + 60)
+    being_written = folder / ".new.pickle.456.def.part"
+    being_written.write_bytes(b"half")
+    (folder / "notes.txt").write_text("not the cache's", encoding="utf-8")
+    aged(folder / "notes.txt", cache.UNUSED_FOR * 2)
+
+    cache.save(folder / "new.pickle", "k", 3)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["recent.pickle", "new.pickle", being_written.name, "notes.txt"]
+    )
+    assert not old.exists() and not cut_short.exists()
+
+
+def test_an_entry_read_is_kept_however_old_it_was_written(tmp_path: Path) -> None:
+    folder = tmp_path / "listing"
+    cache.save(folder / "used.pickle", "k", 1)
+    used = aged(folder / "used.pickle", cache.UNUSED_FOR + 60)
+    assert cache.load(used, "k") == 1  # read: dated today
+    assert time.time() - used.stat().st_mtime < 60
+    aged(used, cache.DAY / 2)
+    before = used.stat().st_mtime
+    assert cache.load(used, "k") == 1
+    assert used.stat().st_mtime == before  # dated at most once a day
+    assert cache.load(used, "other key") is None
+    cache.save(folder / "another.pickle", "k", 2)
+    assert used.exists()
+
+
+def test_pruning_a_folder_that_cannot_be_read_does_nothing(tmp_path: Path) -> None:
+    cache.prune(tmp_path / "gone")  # no error
+    (tmp_path / "file").write_text("x")
+    cache.prune(tmp_path / "file")

@@ -1,18 +1,27 @@
 """What the app keeps to start faster and can always work out again: the CSS it parsed, the
-last listing of each data folder. Never data: it lives in the user's cache folder, every entry
-is stored with the key it was made for and checked against it when read, and an entry that
-cannot be read (absent, damaged, from another version of the code) is worked out afresh. A
-folder that cannot be written is passed over; the folder can be deleted at any time."""
+last listing of each data folder, the model's validation schemas. Never data: it lives in the
+user's cache folder, every entry is stored with the key it was made for and checked against it
+when read, and an entry that cannot be read (absent, damaged, from another version of the
+code) is worked out afresh. A folder that cannot be written is passed over; the folder can be
+deleted at any time. Entries unused for a month are removed (`prune`)."""
 
 from __future__ import annotations
 
 import os
+import time
 import zlib
 from pathlib import Path
 
 #: Where the cache is kept (else `$XDG_CACHE_HOME`, else ~/.cache); "off" keeps none.
 CACHE_ENV = "WORKSHOP_CACHE_DIR"
 APP_FOLDER = "service-strategy-workshop"
+
+DAY = 24 * 3600
+#: An entry neither written nor read for this long is removed by the next save in its folder:
+#: one kept for older code (an upgrade, another theme) or a data folder no longer used.
+UNUSED_FOR = 30 * DAY
+#: A `.part` file this old is a write cut short (its process was killed).
+ABANDONED_AFTER = 3600
 
 
 def cache_folder(part: str) -> Path | None:
@@ -55,11 +64,24 @@ def load(path: Path, key: str) -> object | None:
     """What `save` kept at `path` for `key`; None when there is nothing usable there."""
     import pickle  # (here, not above: `workshop list` imports this module, and is quick)
 
+    value: object
     try:
         kept_key, value = pickle.loads(path.read_bytes())
     except Exception:  # absent, unreadable, truncated, from another version: work it out
         return None
-    return value if kept_key == key else None
+    if kept_key != key:
+        return None
+    _mark_used(path)
+    return value
+
+
+def _mark_used(path: Path) -> None:
+    """Date an entry read today, at most once a day, so that `prune` keeps it."""
+    try:
+        if time.time() - path.stat().st_mtime > DAY:
+            os.utime(path)
+    except OSError:
+        pass
 
 
 def save(path: Path, key: str, value: object) -> None:
@@ -83,4 +105,28 @@ def save(path: Path, key: str, value: object) -> None:
             part.unlink(missing_ok=True)
             raise
     except Exception:
+        return
+    prune(path.parent)
+
+
+def prune(folder: Path) -> None:
+    """Remove the entries of `folder` unused for `UNUSED_FOR` and the `.part` files left by
+    writes cut short; anything else in it is left alone. Never raises."""
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".pickle") and not name.startswith("."):
+                    limit = UNUSED_FOR
+                elif name.startswith(".") and name.endswith(".part"):
+                    limit = ABANDONED_AFTER
+                else:
+                    continue
+                try:
+                    if now - entry.stat(follow_symlinks=False).st_mtime > limit:
+                        Path(entry.path).unlink()
+                except OSError:
+                    continue
+    except OSError:
         return
