@@ -14,7 +14,7 @@ from workshop.model.session import Session, Timebox
 from workshop.store import GroupEditor, Store
 from workshop.tui import commands
 from workshop.tui.dialogs.item_form import ItemForm
-from workshop.tui.screens import session as session_screen
+from workshop.tui.screens import session_saving
 from workshop.tui.widgets import timer as timer_module
 from workshop.tui.widgets.timer import StepTimer
 
@@ -82,7 +82,7 @@ async def test_failed_save_is_loud_keeps_the_edit_and_saves_once_the_fault_clear
         return real_save(self, session)
 
     monkeypatch.setattr(GroupEditor, "save_session", flaky)
-    monkeypatch.setattr(session_screen, "RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(session_saving, "RETRY_SECONDS", 0.3)
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)

@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 
-from workshop.errors import StaleRevision, WorkshopError
+from workshop.errors import WorkshopError
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain
-from workshop.model.session import Group, Session, SessionStatus
+from workshop.model.session import Group, Session
 from workshop.store import GroupEditor, Store
 from workshop.store.validators import warm
 from workshop.tui.autosave import Autosaver
@@ -26,6 +25,8 @@ from workshop.tui.screens.base import WorkshopScreen
 from workshop.tui.screens.session_edits import EDIT_ACTIONS, SessionEdits
 from workshop.tui.screens.session_facilitation import SessionFacilitation
 from workshop.tui.screens.session_follow import SessionFollow
+from workshop.tui.screens.session_keys import SESSION_BINDINGS, TEXT_FIELDS, TYPED_ACTIONS
+from workshop.tui.screens.session_saving import TYPING_PAUSE, SessionSaving
 from workshop.tui.widgets.consult_tab import ConsultTab
 from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
@@ -37,17 +38,13 @@ from workshop.tui.widgets.step_tab import StepTab
 from workshop.tui.widgets.structure_tab import StructureTab
 from workshop.tui.widgets.timer import StepTimer
 
-RETRY_SECONDS = 3.0
-TYPING_PAUSE = 0.8
 #: When pydantic builds the session's own validators, after the first frame (see on_mount).
 WARM_AFTER = 0.2
 
 
-def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding:
-    return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
-
-
-class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopScreen[None]):
+class SessionScreen(
+    SessionEdits, SessionFacilitation, SessionFollow, SessionSaving, WorkshopScreen[None]
+):
     """One session of a group. Edits take the group's lock for the screen's life; a lock held
     elsewhere opens the session read-only, with the reason shown."""
 
@@ -57,80 +54,12 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
         "ctrl+PgUp/PgDn) switch steps from anywhere, 1–5 from a list; ctrl+p lists the rest."
     )
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _b("a", "add_item", "Add", "Add an item to the current list with a form."),
-        _b("e", "edit_item", "Edit", "Edit the highlighted item."),
-        _b("delete", "delete_item", "Delete", "Delete the highlighted item (ctrl+z undoes)."),
-        _b("ctrl+z", "undo", "Undo", "Undo the last delete or edit."),
-        _b("shift+up,alt+up", "move(-1)", "Move up", "Move the item up.", show=False),
-        _b("shift+down,alt+down", "move(1)", "Move down", "Move the item down.", show=False),
-        _b("plus,equals_sign", "vote(1)", "Vote", "Give the item a dot vote."),
-        _b("minus", "vote(-1)", "Unvote", "Take a dot vote back.", show=False),
-        _b("v", "sort_votes", "By votes", "Sort the list by votes, or back to its order."),
-        _b("t", "timer", "Timer", "Start or pause the step's timebox."),
-        _b("T", "timer_reset", "Reset timer", "Reset the step's timebox.", show=False),
-        _b("p", "add_participant", "Participant", "Add a participant.", show=False),
-        _b("P", "toggle_present", "Present", "Mark the participant present/absent.", show=False),
-        _b("s", "speaker", "Speaker", "Make the highlighted participant the speaker.", show=False),
-        # 1–5 from a list; F2–F6 from anywhere, even while typing in a capture line
-        *(
-            Binding(
-                keys,
-                f"step('{name}')",
-                label,
-                id=f"session.step.{name}" + (".anywhere" if keys.startswith("f") else ""),
-                tooltip=tip,
-                show=False,
-                priority=keys.startswith("f"),
-            )
-            for number, (name, label, tip) in enumerate(
-                [
-                    ("research", "Research", "Go to step 1, research."),
-                    ("consult", "Consult", "Go to step 2, consult."),
-                    ("structure", "Structure", "Go to step 3, structure."),
-                    ("document", "Document", "Go to step 4, the strategy document."),
-                    ("around", "Decisions", "Go to decisions and the parking lot."),
-                ],
-                start=1,
-            )
-            for keys in (str(number), f"f{number + 1}")
-        ),
-        Binding(
-            "ctrl+pagedown",
-            "next_step(1)",
-            "Next step",
-            id="session.next_step",
-            tooltip="Go to the next step.",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "ctrl+pageup",
-            "next_step(-1)",
-            "Previous step",
-            id="session.previous_step",
-            tooltip="Go to the previous step.",
-            show=False,
-            priority=True,
-        ),
-        _b("x", "export", "Export", "Write the summary and strategy as Markdown.", show=False),
-        _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
-        _b("escape", "leave", "Back", "Save and go back."),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = SESSION_BINDINGS
 
     # below 100 columns the side panel narrows (a projector often runs at 80×24)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     read_only: reactive[bool] = reactive(False)
-
-    class Saved(Message):
-        """The outcome of a save worker (posted from its thread)."""
-
-        def __init__(self, generation: int, saved: Session | None, error: Exception | None):
-            super().__init__()
-            self.generation = generation
-            self.saved = saved
-            self.error = error
 
     def __init__(
         self, store: Store, group_id: str, session_id: str, read_only: bool = False
@@ -400,99 +329,6 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
             return self.session.follows is not None
         return True
 
-    # -- saving --------------------------------------------------------------------------------
-
-    def changed(self, typing: bool = False) -> None:
-        """Count a committed change and save it (after a pause when text is being typed)."""
-        if self.autosaver is None or self.read_only:
-            return
-        self._count_change(self.autosaver)
-        if typing:
-            if self._typing is not None:
-                self._typing.stop()
-            self._typing = self.set_timer(TYPING_PAUSE, self.request_save)
-        else:
-            self.request_save()
-
-    def _count_change(self, autosaver: Autosaver) -> None:
-        if self.session.status is SessionStatus.PLANNED:
-            # the first change says the workshop has begun (home screen, exports)
-            self.session.status = SessionStatus.IN_PROGRESS
-        autosaver.changed()
-
-    def request_save(self) -> None:
-        if self.autosaver is None or self.stale or not self.autosaver.dirty:
-            return
-        self.query_one(SaveIndicator).show_saving()
-        # a dump, not a deep copy: one pydantic-core call (no Python code runs inside it, so the
-        # session cannot change half-way); the worker builds the Session back from it
-        self._save(self.session.model_dump(), self.autosaver.generation)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save(self, snapshot: dict[str, Any], generation: int) -> None:
-        assert self.autosaver is not None
-        try:
-            outcome = self.autosaver.save_dump(snapshot, generation)
-        except (WorkshopError, OSError) as error:
-            self.post_message(self.Saved(generation, None, error))
-        else:
-            self.post_message(self.Saved(generation, outcome.saved, None))
-
-    @on(Saved)
-    def _saved(self, event: Saved) -> None:
-        indicator = self.query_one(SaveIndicator)
-        if isinstance(event.error, StaleRevision):
-            self.stale = True
-            indicator.show_failed("saved elsewhere, not overwriting")
-            self.notify(
-                f"{event.error} Reopen the session to see the other changes.",
-                title="Someone else saved this session",
-                severity="error",
-                timeout=30,
-            )
-            self.refresh_bindings()
-            return
-        if event.error is not None:
-            indicator.show_failed("retrying")
-            self.notify(
-                f"{event.error}. Your work is kept here and saved again in a few seconds.",
-                title="NOT SAVED",
-                severity="error",
-            )
-            if self._retry is None:
-                self._retry = self.set_timer(RETRY_SECONDS, self._retry_save)
-            return
-        if event.saved is not None:
-            self.session.revision = event.saved.revision
-            indicator.show_saved(event.saved.updated_at)
-        if self.autosaver is not None and self.autosaver.dirty:
-            self.request_save()
-
-    def _retry_save(self) -> None:
-        self._retry = None
-        self.request_save()
-
-    def flush(self, leaving: bool = False) -> None:
-        """Save what is pending now, on this thread (before the review, leaving the screen or
-        the app). When `leaving`, what is still typed in capture lines is added first."""
-        if self._open_error is not None:
-            return
-        if self.autosaver is None or self.read_only or self.stale:
-            return
-        self._keep_timer(save=False)
-        kept = self.keep_drafts() if leaving else []
-        if kept:
-            self._count_change(self.autosaver)
-            self.app.notify(
-                "\n".join(kept), title="Added what was still in the capture line", timeout=10
-            )
-        if not self.autosaver.dirty:
-            return
-        try:
-            self.autosaver.save_dump(self.session.model_dump(), self.autosaver.generation)
-        except (WorkshopError, OSError) as error:
-            self.notify(f"Could not save on leaving: {error}", severity="error")
-
     # -- field edits ---------------------------------------------------------------------------
 
     @on(StepTab.FieldEdited)
@@ -527,29 +363,6 @@ class SessionScreen(SessionEdits, SessionFacilitation, SessionFollow, WorkshopSc
         self._preview = None
         for document in self.query(DocumentTab):
             document.refresh_preview()
-
-
-#: Widgets where a printable key types a character rather than running a binding.
-TEXT_FIELDS = (Input, TextArea)
-#: Names Textual gives the printable keys our bindings use, besides single characters.
-_TYPED_KEY_NAMES = frozenset({"plus", "minus", "equals_sign"})
-
-
-def _typed_actions(bindings: list[BindingType]) -> frozenset[str]:
-    """The actions every key of which types a character in a text field."""
-    keys: dict[str, list[str]] = {}
-    for binding in bindings:
-        if isinstance(binding, Binding):
-            name = binding.action.partition("(")[0]
-            keys.setdefault(name, []).extend(k.strip() for k in binding.key.split(","))
-    return frozenset(
-        name
-        for name, found in keys.items()
-        if all(len(k) == 1 or k in _TYPED_KEY_NAMES for k in found)
-    )
-
-
-TYPED_ACTIONS = _typed_actions(SessionScreen.BINDINGS)
 
 
 def _warm_models() -> None:
