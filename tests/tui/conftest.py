@@ -27,7 +27,7 @@ FIXED_TODAY = dt.date(2026, 3, 10)
 def steady_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed clock and cursors that do not blink: the same frame every run."""
     monkeypatch.setattr(model_base, "now", lambda: FIXED_NOW)
-    monkeypatch.setattr("workshop.tui.screens.home.today", lambda: FIXED_TODAY)
+    monkeypatch.setattr("workshop.tui.screens.home_changes.today", lambda: FIXED_TODAY)
     for widget in (Input, TextArea):
         blink = widget.__dict__["cursor_blink"]
         assert isinstance(blink, Reactive)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -15,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from workshop.errors import LockedByOther, WorkshopError
 from workshop.store import GroupSummary, SessionSummary, Store
 from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.home_changes import HomeChanges
 from workshop.tui.screens.home_detail import (
     Row,
     add_columns,
@@ -28,7 +27,6 @@ from workshop.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from workshop.tui.dialogs.new_session import NewSessionForm
 
 #: Below this width the table drops the facilitator and shortens the steps' column.
 WIDE = 110
@@ -38,11 +36,6 @@ WIDE = 110
 FIRST_ROWS = 60
 
 
-def today() -> dt.date:
-    """The facilitator's local date (tests patch it)."""
-    return dt.date.today()
-
-
 def session_screen(store: Store, group_id: str, session_id: str, read_only: bool) -> Screen[Any]:
     """The session screen, imported when first needed so the app starts fast."""
     from workshop.tui.screens.session import SessionScreen
@@ -50,7 +43,7 @@ def session_screen(store: Store, group_id: str, session_id: str, read_only: bool
     return SessionScreen(store, group_id, session_id, read_only=read_only)
 
 
-class HomeScreen(WorkshopScreen[None]):
+class HomeScreen(HomeChanges, WorkshopScreen[None]):
     """The groups and their sessions. Refreshes whenever it comes back into view."""
 
     CSS_PATH = "home.tcss"
@@ -335,144 +328,3 @@ class HomeScreen(WorkshopScreen[None]):
             ConfirmDialog("Being edited elsewhere", question, "Review read-only", "Cancel"),
             answered,
         )
-
-    def action_new_session(self) -> None:
-        from workshop.tui.dialogs.new_session import GroupChoice, NewSessionDialog
-
-        choices = [
-            GroupChoice(g.group.id, g.group.name, g.group.organisation)
-            for g in self.groups
-            if g.group is not None
-        ]
-        row = self.selected
-        current = row.group.group.id if row and row.group.group else None
-        latest = row.session.facilitator if row and row.session else ""
-        self.app.push_screen(
-            NewSessionDialog(choices, today(), group_id=current, facilitator=latest),
-            self._create_session,
-        )
-
-    def _create_session(self, form: NewSessionForm | None) -> None:
-        if form is None:
-            return
-        from workshop.tui.screens.home_actions import create_session
-
-        try:
-            group_id, session_id = create_session(self.store, form)
-        except WorkshopError as error:
-            self.notify(str(error), title="The session was not created", severity="error")
-            self.refresh_groups()
-            return
-        self.refresh_groups(select=f"s:{group_id}:{session_id}")
-        self.notify(f"Session created in '{form.group_name}'.", title="Created")
-        self.open_session(group_id, session_id, read_only=False)
-
-    def action_follow_up(self) -> None:
-        chosen = self._selected_session()
-        if chosen is None or chosen[0].group is None:
-            return
-        from workshop.tui.screens.home_actions import start_follow_up
-
-        group, earlier = chosen[0].group, chosen[1]
-        try:
-            later = start_follow_up(self.store, group.id, earlier.id, today())
-        except WorkshopError as error:
-            self.notify(str(error), title="No follow-up was started", severity="error")
-            return
-        self.refresh_groups(select=f"s:{group.id}:{later.id}")
-        self.notify(
-            f"Part {later.part} of '{group.name}' starts from part {earlier.part}'s work.",
-            title="Follow-up started",
-        )
-        self.open_session(group.id, later.id, read_only=False)
-
-    def _empty_group(self) -> GroupSummary | None:
-        row = self.selected
-        if row is None or row.session is not None or row.group.group is None:
-            return None
-        return row.group if not row.group.sessions else None
-
-    def action_delete(self) -> None:
-        empty = self._empty_group()
-        if empty is not None and empty.group is not None:
-            from workshop.tui.dialogs.confirm import ConfirmDialog
-
-            question = (
-                f"Take '{empty.group.name}' off the list? It has no sessions.\n"
-                "Its file is kept in the data folder's .deleted folder."
-            )
-            self.app.push_screen(
-                ConfirmDialog("Remove group", question, "Remove", "Keep it", danger=True),
-                partial(self._retire, empty.group.id, empty.group.name),
-            )
-            return
-        chosen = self._selected_session()
-        if chosen is None or chosen[0].group is None:
-            return
-        from workshop.tui.dialogs.confirm import ConfirmDialog
-
-        group, session = chosen[0].group, chosen[1]
-        label = f"Part {session.part} · {session.date.isoformat()}"
-        question = (
-            f"Delete {label} of '{group.name}'?\n"
-            "It goes to the group's trash: press u afterwards to bring it back."
-        )
-        self.app.push_screen(
-            ConfirmDialog("Delete session", question, "Delete", "Keep it", danger=True),
-            partial(self._delete, group.id, group.name, session.id, label),
-        )
-
-    def _delete(
-        self, group_id: str, group_name: str, session_id: str, label: str, confirmed: bool | None
-    ) -> None:
-        if not confirmed:
-            return
-        try:
-            with self.store.edit(group_id) as editor:
-                editor.delete_session(session_id)
-        except WorkshopError as error:
-            self.notify(str(error), title="Nothing was deleted", severity="error")
-            return
-        self._deleted.append((group_id, session_id, f"{label} of '{group_name}'"))
-        self.refresh_groups()
-        self.notify(f"Deleted {label} of '{group_name}' — press u to undo.", title="Deleted")
-
-    def action_close(self) -> None:
-        chosen = self._selected_session()
-        if chosen is None or chosen[0].group is None:
-            return
-        from workshop.tui.screens.home_actions import toggle_closed
-
-        group_id = chosen[0].group.id
-        try:
-            saved = toggle_closed(self.store, group_id, chosen[1].id)
-        except WorkshopError as error:
-            self.notify(str(error), title="Not changed", severity="error")
-            return
-        self.refresh_groups(select=f"s:{group_id}:{saved.id}")
-        self.notify(f"Part {saved.part} is now {saved.status.value}.", title="Status")
-
-    def _retire(self, group_id: str, name: str, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        try:
-            moved = self.store.retire_group(group_id)
-        except WorkshopError as error:
-            self.notify(str(error), title="Not removed", severity="error")
-            return
-        self.refresh_groups()
-        self.notify(f"Removed '{name}'; its file is in {moved.parent.name}/.", title="Removed")
-
-    def action_undo(self) -> None:
-        if not self._deleted:
-            return
-        group_id, session_id, label = self._deleted[-1]
-        try:
-            with self.store.edit(group_id) as editor:
-                editor.restore_session(session_id)
-        except WorkshopError as error:
-            self.notify(str(error), title="Nothing was restored", severity="error")
-            return
-        self._deleted.pop()
-        self.refresh_groups(select=f"s:{group_id}:{session_id}")
-        self.notify(f"Restored {label}.", title="Undone")
