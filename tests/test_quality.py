@@ -34,7 +34,7 @@ def test_ruff_format_is_clean() -> None:
 
 @pytest.mark.slow
 def test_mypy_is_clean() -> None:
-    result = run("mypy", "workshop")
+    result = run("mypy", "workshop", "tests")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

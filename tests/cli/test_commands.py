@@ -161,7 +161,7 @@ def test_dump_then_import_replace_changes_no_content(
     after = run(capsys, "dump", demo[1]).out
 
     def content(text: str) -> dict[str, Any]:
-        doc = json.loads(text)
+        doc: dict[str, Any] = json.loads(text)
         del doc["session"]["revision"], doc["session"]["updated_at"]  # bookkeeping of the save
         return doc
 
@@ -279,7 +279,12 @@ def test_app_commands_start_the_app(
 ) -> None:
     calls: list[tuple[Any, ...]] = []
     fake = types.ModuleType("workshop.tui")
-    fake.run = lambda *args: calls.append(args) or 0  # type: ignore[attr-defined]
+
+    def fake_run(*args: Any) -> int:
+        calls.append(args)
+        return 0
+
+    fake.run = fake_run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui", fake)
     result = run(capsys, *argv, *([demo[1][:6]] if ref else []))
     assert result.code == 0

@@ -145,7 +145,12 @@ def test_a_command_runs_with_the_collector_held_off_and_gives_it_back(
 
     seen: list[bool] = []
     original = commands.run
-    monkeypatch.setattr(commands, "run", lambda args: seen.append(gc.isenabled()) or original(args))
+
+    def noting(args: argparse.Namespace) -> int:
+        seen.append(gc.isenabled())
+        return original(args)
+
+    monkeypatch.setattr(commands, "run", noting)
     _saved_group(data_dir)
     assert gc.isenabled()
     assert main(["--data-dir", str(data_dir), "list"]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def test_the_shared_set_never_changes_and_copies_are_plain_sets() -> None:
     every.update(["b"], {"a"})
     every |= {"a"}
     assert every == {"a", "b"}
-    for change in (
+    changes: tuple[Callable[[], object], ...] = (
         lambda: every.add("c"),
         lambda: every.update(["c"]),
         lambda: every.discard("a"),
@@ -115,7 +116,8 @@ def test_the_shared_set_never_changes_and_copies_are_plain_sets() -> None:
         lambda: every.difference_update({"a"}),
         lambda: every.intersection_update({"a"}),
         lambda: every.symmetric_difference_update({"a"}),
-    ):
+    )
+    for change in changes:
         with pytest.raises(TypeError):
             change()
     with pytest.raises(TypeError):

@@ -23,7 +23,8 @@ TODAY = date(2026, 11, 23)
 
 def _demo_dump(which: int = 1) -> dict[str, Any]:
     group, sessions = build_demo(TODAY)
-    return json.loads(dump_session(group, sessions[which]))
+    doc: dict[str, Any] = json.loads(dump_session(group, sessions[which]))
+    return doc
 
 
 def _load(doc: dict[str, Any]) -> SessionTransfer:

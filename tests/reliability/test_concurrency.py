@@ -6,6 +6,7 @@ import os
 import random
 import time
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def test_6_no_lost_updates_across_processes(data_dir: Path) -> None:
     edits = count(15, 60)
     read_end, write_end = os.pipe()
     pids = [
-        fork(lambda name=f"p{i}": _editor_process(data_dir, group.id, name, edits, write_end))
+        fork(partial(_editor_process, data_dir, group.id, f"p{i}", edits, write_end))
         for i in range(3)
     ]
     os.close(write_end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_1_atomic_under_kill_and_4_no_leftovers(data_dir: Path) -> None:
         n = SIZES[i % len(SIZES)]
         group, base = groups[n]
         read_end, write_end = os.pipe()
-        pid = fork(lambda g=group.id, s=base.id, w=write_end: _saver(data_dir, g, s, w))
+        pid = fork(partial(_saver, data_dir, group.id, base.id, write_end))
         os.close(write_end)
         # The child needs ~ its open time before its first save; kill anywhere in a few saves.
         time.sleep(rng.uniform(0.0, 0.02 + n * 0.00004))

@@ -79,12 +79,12 @@ class StoreLikeADict(RuleBasedStateMachine):
         faulty.errno = errno.ENOSPC
         faulty.fail_names = {where}
         faulty.when = lambda name, args: name != "open" or ".tmp-" in str(args[0])
-        real, durable.os = durable.os, faulty  # type: ignore[assignment]
+        real, durable.os = durable.os, faulty  # type: ignore[attr-defined, assignment]
         try:
             with pytest.raises(SaveFailed):
                 self.editor.save_session(self.copies[sid])
         finally:
-            durable.os = real
+            durable.os = real  # type: ignore[attr-defined]
 
     @precondition(lambda self: any(c.revision > 1 for c in self.copies.values()))
     @rule(data=st.data())
@@ -154,5 +154,5 @@ StoreLikeADict.TestCase.settings = settings(
 
 
 @pytest.mark.slow
-class TestStoreLikeADict(StoreLikeADict.TestCase):  # type: ignore[name-defined,misc]
+class TestStoreLikeADict(StoreLikeADict.TestCase):  # type: ignore[valid-type, misc]
     """10. A Hypothesis state machine against a plain in-memory model."""

@@ -18,7 +18,7 @@ from workshop.store import store as store_module
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The group files the store reads whole."""
     seen: list[Path] = []
-    original = store_module.read_bytes
+    original = store_module.read_bytes  # type: ignore[attr-defined]
 
     def counting(path: Path) -> bytes:
         seen.append(path)

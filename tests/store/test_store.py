@@ -20,7 +20,7 @@ def _group(store: Store, name: str = "Riverside Council") -> Group:
 
 
 def _session(group: Group, **fields: object) -> Session:
-    return Session(group_id=group.id, date=date(2026, 5, 12), **fields)  # type: ignore[arg-type]
+    return Session(group_id=group.id, date=date(2026, 5, 12), **fields)
 
 
 def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

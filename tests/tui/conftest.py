@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
+from textual.app import App
 from textual.reactive import Reactive
 from textual.widgets import Input, TextArea
 
 from workshop.model import base as model_base
 from workshop.model.session import Group, Participant, Session, SessionStatus
-from workshop.store import Store
+from workshop.store import ListedGroup, Store
 from workshop.tui.app import WorkshopApp
 
 #: The instant every test runs at (updated_at, created_at…) and the facilitator's "today".
@@ -58,7 +59,7 @@ class SessionFactory(Protocol):
         participants: Sequence[str] = ...,
         status: SessionStatus = ...,
         fill: Callable[[Session], None] | None = ...,
-    ) -> tuple[Group, Session]: ...
+    ) -> tuple[Group | ListedGroup, Session]: ...
 
 
 @pytest.fixture
@@ -80,12 +81,13 @@ def make_session(store: Store) -> SessionFactory:
         participants: Sequence[str] = (),
         status: SessionStatus = SessionStatus.PLANNED,
         fill: Callable[[Session], None] | None = None,
-    ) -> tuple[Group, Session]:
+    ) -> tuple[Group | ListedGroup, Session]:
         existing = [
             g.group
             for g in store.list_groups()
             if g.group and (g.group.id == group_id or (not group_id and g.group.name == group_name))
         ]
+        group: Group | ListedGroup
         if existing:
             group = existing[0]
         else:
@@ -139,3 +141,10 @@ async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 10.0
             raise AssertionError(f"still not so after {timeout} s")
         await pilot.pause(0.05)
     await pilot.pause(0.1)
+
+
+def screen_now(app: App[Any]) -> object:
+    """The app's screen as it is now, for an identity check made after an await: read through
+    this, the type checker does not carry over what an earlier check found (nor narrow the
+    screen it is compared with)."""
+    return app.screen

@@ -29,7 +29,12 @@ async def test_app_starts_on_home_with_our_theme(
 
     reparsed: list[int] = []
     original = Stylesheet.reparse
-    monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(1) or original(self))
+
+    def counting(self: Stylesheet) -> None:
+        reparsed.append(1)
+        original(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -38,6 +43,7 @@ async def test_app_starts_on_home_with_our_theme(
         assert app.current_theme is WORKSHOP_THEME
         assert f"-theme-{THEME_NAME}" in app.classes and "-dark-mode" in app.classes
         # the theme's colours reach the widgets, from the one parse of the CSS at start-up
+        assert WORKSHOP_THEME.background is not None
         assert app.screen.styles.background.hex.upper() == WORKSHOP_THEME.background.upper()
         assert not reparsed
         assert app.sub_title == "sessions"
@@ -233,7 +239,12 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(
     import gc
 
     collected: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(1) or 0)
+
+    def counting(*args: object) -> int:
+        collected.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", counting)
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -3,7 +3,7 @@ replayed on a virtual terminal, which must then show exactly a full render of th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rich.console import Console
 from rich.segment import ControlType
@@ -34,7 +34,8 @@ class VirtualTerminal:
             if segment.control:
                 for control in segment.control:
                     if control[0] == ControlType.CURSOR_MOVE_TO:
-                        x, y = int(control[1]), int(control[2])
+                        move = cast(tuple[ControlType, int, int], control)
+                        x, y = int(move[1]), int(move[2])
                 continue
             if segment.text == "\n":
                 continue  # every line of an update starts with a move

@@ -29,7 +29,7 @@ Screen { background: $primary; }
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The CSS texts Textual's parser is run on."""
     seen: list[str] = []
-    original = textual_stylesheet.parse
+    original = textual_stylesheet.parse  # type: ignore[attr-defined]
 
     def counting(scope: str, css: str, *args: Any, **kwargs: Any) -> Any:
         seen.append(css)

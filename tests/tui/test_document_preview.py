@@ -47,7 +47,7 @@ async def show_document(app: Any, pilot: Any, drawn: bool = True) -> DocumentPre
     screen = await open_session(app, pilot)
     await pilot.press("f5")
     await step_shown(pilot, "step-document")
-    preview = screen.query_one(DocumentPreview)
+    preview: DocumentPreview = screen.query_one(DocumentPreview)
     if drawn:
         await until(pilot, lambda: preview.rendered is not None)
     return preview

@@ -182,5 +182,6 @@ async def test_typing_on_the_document_step_writes_the_narrative(
         await pilot.pause(1)  # the narrative is saved once the typing pauses
         await settle(pilot)
         assert screen.speaker is None
+        assert screen.timer is not None
         assert not screen.timer.running
     assert on_disk(store, group.id, session.id).document.aims == "Clear answers, first time"

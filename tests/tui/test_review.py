@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import pytest
 from textual.app import App
@@ -295,13 +295,13 @@ async def test_the_headline_says_when_no_indicator_is_measured_yet(store: Store)
     app = Host(ReviewScreen(store, group.id, later.id))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        headline = app.screen._title()
+        headline = cast(ReviewScreen, app.screen)._title()
         assert "no indicator measured yet" in headline
         assert "0 of 0" not in headline
     measured = review_app(store, pair_in(store, "grp3", "Measured"))
     async with measured.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert "of 2 measured indicators on track" in measured.screen._title()
+        assert "of 2 measured indicators on track" in cast(ReviewScreen, measured.screen)._title()
 
 
 def pair_in(store: Store, group_id: str, name: str) -> tuple[Group, Session, Session]:

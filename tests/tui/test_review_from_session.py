@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, screen_now
 from tests.tui.test_review import first_session, second_session
 from workshop.model.session import Group
 from workshop.model.structure import ActionStatus
@@ -46,7 +46,7 @@ async def test_review_from_the_session_saves_and_the_session_carries_on(
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is session_screen
+        assert screen_now(app) is session_screen
         action = next(a for a in session_screen.session.structure.actions if a.id == "a3")
         assert action.status is ActionStatus.DONE
 

@@ -100,7 +100,8 @@ async def test_a_move_of_one_row_finds_its_lines_rendered_ahead() -> None:
         focused: list[None] = []
 
         def on_focus_ahead() -> None:
-            focused.append(RowTable._render_ahead(ours))
+            RowTable._render_ahead(ours)
+            focused.append(None)
 
         ours._render_ahead = on_focus_ahead  # type: ignore[method-assign]
         ours.focus()
@@ -119,9 +120,12 @@ async def test_a_move_of_one_row_finds_its_lines_rendered_ahead() -> None:
                 _noted.append(len(_rendered))  # rows rendered for the frame, before this
                 _ahead()
 
+            def noted(_noted: list[int] = ahead) -> bool:
+                return bool(_noted)
+
             ours._render_ahead = noting  # type: ignore[method-assign]
             await pilot.press(key)
-            await until(pilot, lambda _noted=ahead: bool(_noted))  # a moment after the frame
+            await until(pilot, noted)  # a moment after the frame
             assert ours.cursor_row == row
             assert ahead == [0], f"the move to row {row} rendered {ahead} rows for its frame"
             del ours._render_ahead, ours._render_line_in_row  # back to the class's own

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import open_session, settle, step_shown, three_expectations
@@ -143,7 +143,8 @@ async def test_the_session_classes_are_built_once_the_first_frame_is_out(
     def warm(cls: type[Any]) -> None:
         # whether the session is on screen by then, its first list filled
         tables = app.screen.query(".section-list DataTable")
-        warmed.append((cls, app.screen.is_attached and bool(tables) and tables[0].row_count > 0))
+        listed = app.screen.is_attached and bool(tables)
+        warmed.append((cls, listed and cast(DataTable[Any], tables[0]).row_count > 0))
 
     monkeypatch.setattr(session_screen, "warm", warm)
     async with app.run_test(size=SIZE) as pilot:
