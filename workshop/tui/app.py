@@ -144,6 +144,32 @@ class WorkshopApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q); first ask when a form holds what was typed in it and not saved:
+        it is in no session yet. Asked again over that question, quit."""
+        from workshop.tui.dialogs.confirm import ConfirmDialog
+        from workshop.tui.dialogs.guard import GuardedForm
+
+        changed = [s for s in self.screen_stack if isinstance(s, GuardedForm)]
+        if isinstance(self.screen, ConfirmDialog) or not any(
+            form.changed_since_opened() for form in changed
+        ):
+            self.exit()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        question = (
+            "What is typed in the form is not saved yet. Quit and lose it?\n"
+            "(Go back to the form to save it.)"
+        )
+        self.push_screen(
+            ConfirmDialog("Quit with a form open", question, "Quit", "Back to the form", True),
+            answered,
+        )
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # The current screen's actions first, then Textual's own few (keys panel, screenshot).
         commands = list(binding_commands(self, screen))

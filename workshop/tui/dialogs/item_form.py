@@ -15,6 +15,7 @@ from workshop.errors import InvalidInput
 from workshop.model.fields import format_value, parse_value
 from workshop.model.sections import FieldKind, FieldSpec, Section, section
 from workshop.model.session import Session
+from workshop.tui.dialogs.guard import GuardedForm
 from workshop.tui.widgets.field_validator import FieldValidator
 
 _SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
@@ -36,7 +37,7 @@ def field_options(spec: FieldSpec, session: Session) -> list[tuple[str, str]]:
     return []
 
 
-class ItemForm(ModalScreen[dict[str, Any] | None]):
+class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
     """Add or edit one item. Dismisses with the parsed values, or None when cancelled."""
 
     HELP = (
@@ -122,6 +123,7 @@ class ItemForm(ModalScreen[dict[str, Any] | None]):
         first.focus()
         if isinstance(first, TextArea):
             first.move_cursor(first.document.end)
+        self.remember_fields()
 
     @on(Input.Changed)
     def _show_check(self, event: Input.Changed) -> None:

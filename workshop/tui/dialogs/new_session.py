@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop.tui.dialogs.guard import GuardedForm
+
 #: The Select value that stands for "a group not in the list yet".
 NEW_GROUP = "__new__"
 
@@ -76,7 +78,7 @@ def _short(label: str) -> Function:
     )
 
 
-class NewSessionDialog(ModalScreen[NewSessionForm | None]):
+class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
     """A typed form: dismisses with a NewSessionForm, or None on Escape / Cancel."""
 
     HELP = (
@@ -197,6 +199,7 @@ class NewSessionDialog(ModalScreen[NewSessionForm | None]):
             self.query_one("#group-choice", Select).focus()
         else:
             self.query_one("#group-name", Input).focus()
+        self.remember_fields()
 
     def on_resize(self) -> None:
         # The fields scroll, the buttons stay: at 80×24 the form is taller than the screen.

@@ -11,8 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from workshop.tui.dialogs.guard import GuardedForm
 
-class ParticipantForm(ModalScreen[tuple[str, str] | None]):
+
+class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
     """Ask for a participant's name and role; dismisses with (name, role) or None."""
 
     HELP = "Type the name, Tab to the role, Enter to add. Escape cancels."
@@ -29,6 +31,9 @@ class ParticipantForm(ModalScreen[tuple[str, str] | None]):
             yield Label("Role or unit")
             yield Input(placeholder="e.g. Contact centre lead", id="participant-role")
             yield Static("", id="participant-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.remember_fields()
 
     @on(Input.Submitted)
     def _submit(self) -> None:

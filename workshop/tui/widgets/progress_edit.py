@@ -19,6 +19,7 @@ from workshop.errors import InvalidInput
 from workshop.model.fields import format_number, parse_value
 from workshop.model.sections import section
 from workshop.model.structure import ActionStatus
+from workshop.tui.dialogs.guard import GuardedForm
 
 _LATEST = section("indicators").field("latest")
 
@@ -75,7 +76,7 @@ class _Number(Validator):
         return self.success()
 
 
-class ValueDialog(ModalScreen[LatestValue | None]):
+class ValueDialog(GuardedForm, ModalScreen[LatestValue | None]):
     """Type an indicator's latest measured value; blank clears it."""
 
     HELP = (
@@ -112,6 +113,7 @@ class ValueDialog(ModalScreen[LatestValue | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        self.remember_fields()
 
     @on(Input.Changed)
     def _checked(self, event: Input.Changed) -> None:

@@ -1,0 +1,84 @@
+"""Quitting over a form that holds what was typed in it asks first: that text is in no
+session yet (a capture line's is kept on leaving; a form's would be dropped unseen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable, Input
+
+from tests.tui.conftest import AppFactory, SessionFactory, screen_now
+from tests.tui.test_session import SIZE, on_disk, open_session
+from workshop.store import Store
+from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.item_form import ItemForm
+from workshop.tui.dialogs.participant_form import ParticipantForm
+
+
+async def open_form(app: Any, pilot: Any, key: str) -> Any:
+    screen = await open_session(app, pilot)
+    screen.query_one("#table-expectations", DataTable).focus()
+    await pilot.press(key)
+    await pilot.pause()
+    return app.screen
+
+
+async def test_a_quit_over_a_form_with_typing_asks_and_can_go_back_to_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "a")
+        assert isinstance(form, ItemForm)
+        await pilot.press(*"Calls answered by a person")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(screen_now(app), ConfirmDialog) and app.is_running
+        await pilot.press("escape")  # back to the form, the text still in it
+        await pilot.pause()
+        assert screen_now(app) is form
+        assert form.query_one("#field-text").text == "Calls answered by a person"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # nothing unsaved now: quits at once
+        await pilot.pause()
+    assert app.return_code == 0
+    [item] = on_disk(store, group.id, session.id).research.expectations
+    assert item.text == "Calls answered by a person"
+
+
+async def test_quitting_is_confirmed_by_the_answer_or_by_asking_again(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    for answer in ["y", "ctrl+q"]:
+        app = app_factory(session.id)
+        async with app.run_test(size=SIZE) as pilot:
+            form = await open_form(app, pilot, "a")
+            await pilot.press(*"Half a thought")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(screen_now(app), ConfirmDialog)
+            await pilot.press(answer)
+            await pilot.pause()
+            assert not app.is_running, answer
+        assert isinstance(form, ItemForm)
+    assert on_disk(store, group.id, session.id).research.expectations == []
+
+
+async def test_a_form_opened_and_left_untouched_does_not_hold_up_a_quit(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    _, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "p")  # the participant form
+        assert isinstance(form, ParticipantForm) and not form.changed_since_opened()
+        form.query_one("#participant-name", Input).value = "Bo"
+        assert form.changed_since_opened()
+        form.query_one("#participant-name", Input).value = ""
+        assert not form.changed_since_opened()  # back as it opened
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,39 @@
+"""Forms that know whether anything was typed or chosen in them since they opened, so that
+quitting the app over one asks first (`WorkshopApp.action_quit`): what is half written in a
+form is in no session yet, and a quit would drop it unseen. (Capture lines need no asking:
+what they hold is added to the session on leaving.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+
+
+def field_values(screen: Screen[Any]) -> tuple[object, ...]:
+    """What every field of `screen` holds now, in order."""
+    values: list[object] = []
+    for widget in screen.query("Input, TextArea, Checkbox, Select, SelectionList"):
+        if isinstance(widget, TextArea):
+            values.append(widget.text)
+        elif isinstance(widget, SelectionList):
+            values.append(tuple(widget.selected))
+        elif isinstance(widget, Input | Checkbox | Select):
+            values.append(widget.value)
+    return tuple(values)
+
+
+class GuardedForm:
+    """Mixed into a form (a ModalScreen) that calls `remember_fields` once its fields hold
+    what it opened with (in `on_mount`)."""
+
+    _opened_with: tuple[object, ...] | None = None
+
+    def remember_fields(self) -> None:
+        assert isinstance(self, Screen)
+        self._opened_with = field_values(self)
+
+    def changed_since_opened(self) -> bool:
+        assert isinstance(self, Screen)
+        return self._opened_with is not None and field_values(self) != self._opened_with
