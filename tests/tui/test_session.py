@@ -188,6 +188,26 @@ async def test_reorder_vote_and_sort_by_votes(
         assert first == screen.session.research.expectations[0].id
 
 
+async def test_an_item_is_not_moved_while_the_list_is_sorted_by_votes(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """The list's own order is hidden then: a move would change what nobody sees."""
+    group, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("down", "plus", "v", "shift+down")
+        await settle(pilot)
+        assert any("sorted by votes" in n.message for n in app._notifications)
+        texts = [e.text for e in on_disk(store, group.id, session.id).research.expectations]
+        assert texts == ["Short waits", "Clear letters", "Call back"]  # as made
+        await pilot.press("v", "shift+down")  # its own order again: moves
+        await settle(pilot)
+        texts = [e.text for e in on_disk(store, group.id, session.id).research.expectations]
+        assert texts == ["Short waits", "Call back", "Clear letters"]
+
+
 async def test_capture_in_every_step_and_around(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

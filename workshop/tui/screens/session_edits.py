@@ -268,6 +268,15 @@ class SessionEdits:
         item = None if section_list is None else section_list.highlighted()
         if section_list is None or item is None:
             return
+        if section_list.by_votes:
+            # the list's own order is hidden while it is sorted by votes: a move there would
+            # change what nobody sees
+            self.notify(
+                "The list is sorted by votes: press v to see its own order, then move the item.",
+                title="Not moved",
+                severity="warning",
+            )
+            return
         items = section_list.items
         index = items.index(item)
         target = index + offset
