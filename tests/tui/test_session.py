@@ -296,6 +296,32 @@ async def test_budget_line_turns_red_over_budget_and_budget_is_saved(
         assert on_disk(store, group.id, session.id).research.budget == 40_000
 
 
+async def test_a_key_in_a_step_field_reached_by_tab_adds_to_it_never_replaces_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Tab passes through the step's fields on the way to a list: a key meant for the list
+    must not wipe the budget (the field's text was selected on focus)."""
+
+    def budgeted(session: Session) -> None:
+        session.research.budget = 120_000
+        session.research.currency = "£"
+
+    group, session = make_session(fill=budgeted)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#research--currency", Input).focus()
+        await pilot.press("shift+tab")  # back into the budget, as Tab would land
+        await pilot.pause()
+        budget = screen.query_one("#research--budget", Input)
+        assert app.focused is budget
+        await pilot.press("0")
+        await pilot.pause(1.2)
+        await settle(pilot)
+        assert budget.value == "120,0000"
+    assert on_disk(store, group.id, session.id).research.budget == 1_200_000
+
+
 async def test_leaving_flushes_text_still_being_typed(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

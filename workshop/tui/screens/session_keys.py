@@ -18,7 +18,7 @@ SESSION_BINDINGS: list[BindingType] = [
     _b("a", "add_item", "Add", "Add an item to the current list with a form."),
     _b("e", "edit_item", "Edit", "Edit the highlighted item."),
     _b("delete", "delete_item", "Delete", "Delete the highlighted item (ctrl+z undoes)."),
-    _b("ctrl+z", "undo", "Undo", "Undo the last delete or edit."),
+    _b("ctrl+z", "undo", "Undo", "Undo the last delete or edit of an item."),
     _b("shift+up,alt+up", "move(-1)", "Move up", "Move the item up.", show=False),
     _b("shift+down,alt+down", "move(1)", "Move down", "Move the item down.", show=False),
     _b("plus,equals_sign", "vote(1)", "Vote", "Give the item a dot vote."),

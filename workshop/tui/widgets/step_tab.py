@@ -98,7 +98,10 @@ class StepTab(VerticalScroll):
             )
 
     def field_input(self, target: str, value: str, **kwargs: Any) -> Input:
-        """An Input whose id names the session field it edits."""
+        """An Input whose id names the session field it edits. Its text is not selected when
+        it gets the focus: Tab passes through these fields on the way to a list, and one key
+        meant for the list (x, t…) would have replaced the whole budget or mission."""
+        kwargs.setdefault("select_on_focus", False)
         return Input(value, id=target.replace(".", "--"), classes="step-field", **kwargs)
 
     @on(Input.Changed, ".step-field")
