@@ -241,6 +241,19 @@ def test_follow_up_prints_the_id_and_carries_items(
     assert [a.id for a in later.structure.actions] == [a.id for a in earlier.structure.actions]
 
 
+def test_a_follow_up_dated_before_the_session_it_follows_is_refused(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, demo: list[str]
+) -> None:
+    _, earlier = Store(data_dir).find_session(demo[1])
+    before = len(Store(data_dir).load_group(earlier.group_id).sessions)
+    day = earlier.date.toordinal() - 1
+    result = run(capsys, "follow-up", demo[1], "--date", date.fromordinal(day).isoformat())
+    assert result.code != 0
+    assert "before the session it follows" in result.err
+    assert len(result.err.strip().splitlines()) == 1  # one line, no traceback
+    assert len(Store(data_dir).load_group(earlier.group_id).sessions) == before
+
+
 def test_export_writes_files_and_says_where(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
 ) -> None:

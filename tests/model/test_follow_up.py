@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.model.factories import expectation, make_session
+from workshop.errors import InvalidInput
 from workshop.model import Decision, Participant, SessionStatus, Step, follow_up
 
 
@@ -37,3 +40,11 @@ def test_follow_up_keeps_item_ids_and_resets_the_room() -> None:
     # the earlier session is untouched
     assert earlier.research.expectations[0].votes == 4
     assert earlier.participants[0].present is True
+
+
+def test_a_follow_up_is_never_dated_before_the_session_it_follows() -> None:
+    earlier = make_session()
+    assert follow_up(earlier, earlier.date).date == earlier.date  # the same day is fine
+    day = date.fromordinal(earlier.date.toordinal() - 1)
+    with pytest.raises(InvalidInput, match="before the session it follows"):
+        follow_up(earlier, day)

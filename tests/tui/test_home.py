@@ -292,6 +292,29 @@ async def test_delete_asks_first_and_undo_restores_it_on_disk(
         assert screen.check_action("undo", ()) is False
 
 
+async def test_deleting_a_session_that_a_later_one_follows_says_so(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path
+) -> None:
+    _, first = make_session("Harbour Helpdesk", session_id="first0000001")
+
+    def following(session: Session) -> None:
+        session.follows = first.id
+
+    make_session("Harbour Helpdesk", session_id="second000001", part=2, fill=following)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        for session_id, warned in [("first0000001", True), ("second000001", False)]:
+            select_row(screen, f"s:{on_disk_group_id(data_dir)}:{session_id}")
+            await pilot.press("d")
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            assert ("Part 2 follows it" in dialog.question) is warned, session_id
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 def on_disk_group_id(data_dir: Path) -> str:
     [summary] = Store(data_dir).list_groups()
     assert summary.group is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from workshop.errors import InvalidInput
 from workshop.model.base import now
 from workshop.model.sections import all_items
 from workshop.model.session import Session, SessionStatus, Timebox, new_session_id
@@ -11,7 +12,13 @@ from workshop.model.session import Session, SessionStatus, Timebox, new_session_
 
 def follow_up(earlier: Session, on: date, facilitator: str | None = None) -> Session:
     """The next session: all the work carried forward with the same item ids, recording which
-    session it follows, with fresh attendance, timers, notes and votes."""
+    session it follows, with fresh attendance, timers, notes and votes. It cannot be dated
+    before the session it follows (its review would compare the work backwards)."""
+    if on < earlier.date:
+        raise InvalidInput(
+            f"a follow-up cannot be dated {on.isoformat()}, before the session it follows "
+            f"({earlier.date.isoformat()})"
+        )
     data = earlier.model_copy(deep=True)
     data.id = new_session_id()
     data.part = earlier.part + 1

@@ -122,8 +122,15 @@ class HomeChanges:
 
         group, session = chosen[0].group, chosen[1]
         label = f"Part {session.part} · {session.date.isoformat()}"
+        later = [s.part for s in chosen[0].sessions if s.follows == session.id]
+        followed = (
+            f"Part {', '.join(map(str, later))} follows it: its review will have nothing to "
+            "compare with while this one is deleted.\n"
+            if later
+            else ""
+        )
         question = (
-            f"Delete {label} of '{group.name}'?\n"
+            f"Delete {label} of '{group.name}'?\n{followed}"
             "It goes to the group's trash: press u afterwards to bring it back."
         )
         self.app.push_screen(
