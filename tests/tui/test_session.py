@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static, TabbedContent
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, Static, TabbedContent, TextArea
 
 from tests.tui.conftest import AppFactory, SessionFactory, screen_now, until
 from workshop.model.base import Step
@@ -208,6 +209,49 @@ async def test_an_item_is_not_moved_while_the_list_is_sorted_by_votes(
         assert texts == ["Short waits", "Call back", "Clear letters"]
 
 
+async def test_rows_naming_a_goal_follow_its_edit_delete_and_undo(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """A strategy shows its goal by the goal's text: deleting the goal says which items named
+    it and shows them as naming a missing item; undo and an edit show the goal's text."""
+    from workshop.model.structure import Goal, Strategy
+
+    def planned(session: Session) -> None:
+        goal = Goal(id="goal0001", text="Answer first time")
+        session.structure.goals.append(goal)
+        session.structure.strategies.append(Strategy(text="Train the team", goal_id=goal.id))
+
+    _, session = make_session(fill=planned)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f4")
+        await step_shown(pilot, "step-structure")
+        goals = screen.query_one("#table-goals", DataTable)
+        strategies = screen.query_one("#table-strategies", DataTable)
+
+        def goal_shown() -> str:
+            return str(strategies.get_cell_at(Coordinate(0, 3)))
+
+        assert goal_shown() == "Answer first time"
+        goals.focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert goal_shown() == "(missing goal0001)"
+        assert any("Strategies 1" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert goal_shown() == "Answer first time"
+        await pilot.press("e")  # the goal's form
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#field-text", TextArea).text = "Solve it"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert goal_shown() == "Solve it"
+
+
 async def test_capture_in_every_step_and_around(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:
@@ -314,7 +358,7 @@ async def test_a_key_in_a_step_field_reached_by_tab_adds_to_it_never_replaces_it
         await pilot.press("shift+tab")  # back into the budget, as Tab would land
         await pilot.pause()
         budget = screen.query_one("#research--budget", Input)
-        assert app.focused is budget
+        assert budget.has_focus
         await pilot.press("0")
         await pilot.pause(1.2)
         await settle(pilot)

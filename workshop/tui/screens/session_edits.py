@@ -14,7 +14,7 @@ from textual.widgets import Input
 from workshop.errors import InvalidInput
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain, parse_value
-from workshop.model.sections import Section
+from workshop.model.sections import SECTIONS, Section
 from workshop.model.session import Decision, ParkedItem
 from workshop.model.structure import Principle
 from workshop.tui.widgets.research_tab import BUDGET
@@ -50,6 +50,11 @@ class Undo:
     index: int
     item: Item
     replace: bool  # True: an edit (swap back); False: a delete (insert back)
+
+
+def _names(value: object, item_id: str) -> bool:
+    """Whether a reference field's value (one id, or a list of them) names `item_id`."""
+    return value == item_id or (isinstance(value, list) and item_id in value)
 
 
 def _short(text: str) -> str:
@@ -217,6 +222,7 @@ class SessionEdits:
         items[index] = new
         self._undo_stack().append(Undo(section_list.section.key, index, item, replace=True))
         section_list.update_row(new)
+        self._redraw_naming(section_list.section.key, new.id)
         self.after_change(new)
         self.changed()
 
@@ -231,9 +237,49 @@ class SessionEdits:
         del section_list.items[index]
         self._undo_stack().append(Undo(section_list.section.key, index, item, replace=False))
         section_list.remove_row(item.id, index)
+        self._redraw_naming(section_list.section.key, item.id)
         self.after_change()
         self.changed()
-        self.notify(f"Deleted '{_short(item.text)}' — ctrl+z to undo")
+        naming = self._naming(section_list.section.key, item.id)
+        if naming:
+            # a goal's strategies and indicators, a strategy's actions: they now name nothing
+            self.notify(
+                f"Deleted '{_short(item.text)}'. The items that named it show it as missing "
+                f"({naming}) — ctrl+z to undo",
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(f"Deleted '{_short(item.text)}' — ctrl+z to undo")
+
+    def _naming(self, section_key: str, item_id: str) -> str:
+        """How many items of each section name the item `item_id` of section `section_key`
+        ("Strategies 2, Indicators 1"), or "" when none does."""
+        counts: list[str] = []
+        for other in SECTIONS:
+            names = [f.name for f in other.fields if f.ref == section_key]
+            if not names:
+                continue
+            found = sum(
+                any(_names(getattr(i, name, None), item_id) for name in names)
+                for i in other.items(self.session)
+            )
+            if found:
+                counts.append(f"{other.title} {found}")
+        return ", ".join(counts)
+
+    def _redraw_naming(self, section_key: str, item_id: str) -> None:
+        """Redraw the rows that show the item `item_id` by its text (a strategy's goal): once
+        it is edited, deleted or brought back, none may show what it was."""
+        for other in self.all_lists():
+            names = [
+                f.name
+                for f in other.section.fields
+                if f.ref == section_key and f.name in other.section.columns
+            ]
+            for i in other.items if names else []:
+                if any(_names(getattr(i, name, None), item_id) for name in names):
+                    other.update_row(i)
 
     def action_undo(self) -> None:
         stack = self._undo_stack()
@@ -257,6 +303,7 @@ class SessionEdits:
             items.insert(min(undo.index, len(items)), undo.item)
             section_list.reload()
         section_list.focus_item(undo.item.id)
+        self._redraw_naming(undo.section_key, undo.item.id)
         self.after_change(undo.item)
         self.changed()
         self.notify(f"Restored '{_short(undo.item.text)}'")

@@ -164,7 +164,8 @@ class SectionList(Vertical):
         if spec.kind in (FieldKind.REF, FieldKind.REFS) and spec.ref is not None:
             ids = value if isinstance(value, list) else ([value] if value else [])
             texts = {i.id: i.text for i in section(spec.ref).items(self.session)} if ids else {}
-            return ", ".join(_short(str(texts.get(i, i)), 24) for i in ids)
+            # an item it names that was deleted is said to be missing (as `workshop show` does)
+            return ", ".join(_short(str(texts.get(i, f"(missing {i})")), 24) for i in ids)
         if spec.kind is FieldKind.LONG or name == "text":
             return _short(format_value(spec, value))
         return format_value(spec, value)
