@@ -254,7 +254,8 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(
 
 def test_app_class_is_thin() -> None:
     """Screens own their handlers: the app keeps to theme, keys, palette, the first screen,
-    its driver and the end of start-up (the collector resumed after the first frame)."""
+    its driver, quitting (asked first over a form holding unsaved text, whatever screen is
+    under it) and the end of start-up (the collector resumed after the first frame)."""
     own = {
         name
         for name, value in vars(WorkshopApp).items()
@@ -267,5 +268,6 @@ def test_app_class_is_thin() -> None:
         "on_ready",
         "home_screen",
         "action_help",
+        "action_quit",
         "get_system_commands",
     }
