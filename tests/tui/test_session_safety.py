@@ -10,7 +10,7 @@ from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import on_disk, open_session, settle, three_expectations
 from workshop.errors import SaveFailed
 from workshop.model.base import Step
-from workshop.model.session import Session, Timebox
+from workshop.model.session import Session, SessionStatus, Timebox
 from workshop.store import GroupEditor, Store
 from workshop.tui import commands
 from workshop.tui.dialogs.item_form import ItemForm
@@ -63,6 +63,27 @@ async def test_lock_held_elsewhere_opens_read_only_with_the_reason(
             await pilot.press("a")
             await pilot.pause()
             assert not isinstance(app.screen, ItemForm)
+    assert store.path_of(group.id).read_bytes() == before
+
+
+async def test_a_closed_session_opens_read_only_and_says_how_to_reopen_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Its workshop is over and a later part's review compares with it as it was."""
+    group, session = make_session(status=SessionStatus.CLOSED, fill=three_expectations)
+    before = store.path_of(group.id).read_bytes()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        assert screen.read_only and screen.editor is None
+        banner = screen.query_one("#lock-banner", Static)
+        assert banner.display and "is closed" in str(banner.render())
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("a", "plus", "delete")
+        await pilot.pause()
+        assert not isinstance(app.screen, ItemForm)
+        with store.edit(group.id):  # the screen holds no lock
+            pass
     assert store.path_of(group.id).read_bytes() == before
 
 

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 from workshop.errors import WorkshopError
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain
-from workshop.model.session import Group, Session
+from workshop.model.session import Group, Session, SessionStatus
 from workshop.store import GroupEditor, Store
 from workshop.store.validators import warm
 from workshop.tui.autosave import Autosaver
@@ -94,6 +94,18 @@ class SessionScreen(
             try:
                 self.editor = self.store.edit(self.group_id)
                 session = self.editor.session(self.session_id)
+                if session.status is SessionStatus.CLOSED:
+                    # its workshop is over, and a later part's review compares with it as it
+                    # was: it is read, not changed, until it is reopened
+                    group = self.editor.group
+                    self.editor.close()
+                    self.editor = None
+                    self.lock_reason = (
+                        f"{session.label} is closed: reopen it with c on the home screen to "
+                        "change it."
+                    )
+                    self.set_reactive(SessionScreen.read_only, True)
+                    return group, session
                 self.autosaver = Autosaver(self.editor, session.revision)
                 return self.editor.group, session
             except WorkshopError as error:
