@@ -243,6 +243,33 @@ async def test_participants_attendance_and_speaker_attribution(
         assert item.raised_by == ben.id
 
 
+async def test_the_speaker_is_someone_in_the_room(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Making someone marked absent the speaker marks them present; marking the speaker
+    absent attributes captures to nobody."""
+    group, session = make_session(participants=["Ana", "Ben"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#participants").focus()
+        await pilot.press("down", "P", "s")  # Ben: absent, then the speaker
+        await pilot.pause()
+        assert screen.speaker is not None
+        assert any("(marked present)" in n.message for n in app._notifications)
+        await pilot.press("P")  # Ben leaves
+        await pilot.pause()
+        assert screen.speaker is None
+        capture = screen.query_one("#capture-expectations", Input)
+        capture.focus()
+        await pilot.press(*"Nobody said it", "enter")
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id)
+    assert [p.present for p in saved.participants] == [True, False]
+    [item] = saved.research.expectations
+    assert item.raised_by is None
+
+
 async def test_a_missing_session_is_reported_not_raised(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

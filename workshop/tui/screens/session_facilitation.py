@@ -74,16 +74,27 @@ class SessionFacilitation:
         participant = self._highlighted_participant()
         if participant is not None:
             participant.present = not participant.present
+            if not participant.present and self.speaker == participant.id:
+                # someone who left says nothing more: captures are no longer theirs
+                self.speaker = None
+                self.notify(f"{participant.name} left: quick captures are attributed to nobody")
             self._show_participants()
             self.changed()
 
     def action_speaker(self) -> None:
         participant = self._highlighted_participant()
-        if participant is not None:
-            self.speaker = None if self.speaker == participant.id else participant.id
-            self._show_participants()
-            name = self.session.participant_name(self.speaker) or "nobody"
-            self.notify(f"Quick captures are now attributed to {name}")
+        if participant is None:
+            return
+        self.speaker = None if self.speaker == participant.id else participant.id
+        came_in = self.speaker is not None and not participant.present
+        if came_in:
+            participant.present = True  # whoever speaks is in the room
+            self.changed()
+        self._show_participants()
+        name = self.session.participant_name(self.speaker) or "nobody"
+        self.notify(
+            f"Quick captures are now attributed to {name}" + (" (marked present)" * came_in)
+        )
 
     def action_remove_participant(self) -> None:
         """Remove the highlighted participant (one added by mistake). Someone who raised items
