@@ -51,6 +51,28 @@ async def test_a_paste_of_several_lines_keeps_every_line(
         assert capture.value == "Short waits for callers on the phone"
 
 
+async def test_lines_arriving_as_keys_are_captured_apart_whatever_ends_them(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # A terminal without bracketed paste sends a pasted text as keys: a line feed was dropped
+    # by the capture line, and the lines were glued ("Short waitsClear letters").
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        assert screen.query_one("#capture-expectations", Input).has_focus
+        for character in "Short waits\nClear letters\rCall back\n":
+            key = {"\n": "ctrl+j", "\r": "enter"}.get(character, character)
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id)
+    assert [e.text for e in saved.research.expectations] == [
+        "Short waits",
+        "Clear letters",
+        "Call back",
+    ]
+
+
 async def test_the_item_form_takes_the_first_keys_after_the_text(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

@@ -43,7 +43,9 @@ class CaptureInput(Input):
         super().__init__(*args, **kwargs)
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        # a line feed ends a line as Enter does: a paste into a terminal without bracketed
+        # paste brings its lines as keys, and an Input drops the line feed (lines were glued)
+        if event.key in ("enter", "ctrl+j"):
             event.stop()
             event.prevent_default()
             text, self.value = self.value, ""
