@@ -315,6 +315,29 @@ async def test_deleting_a_session_that_a_later_one_follows_says_so(
             await pilot.pause()
 
 
+async def test_after_a_delete_the_cursor_stays_in_the_group(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    group, _ = make_session("Harbour Helpdesk", session_id="harbour00001")
+    for part, sid in [(2, "harbour00002"), (3, "harbour00003")]:
+        make_session("Harbour Helpdesk", session_id=sid, part=part)
+    make_session("Another Group", session_id="another00001")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        here = f"s:{group.id}:"
+        for deleted, then in [
+            ("harbour00002", here + "harbour00003"),  # the one after it
+            ("harbour00003", here + "harbour00001"),  # the last: the one before it
+            ("harbour00001", f"g:{group.id}"),  # none left: the group's own row
+        ]:
+            select_row(screen, here + deleted)
+            await pilot.press("d", "y")
+            await pilot.pause()
+            assert screen._current_key() == then, deleted
+
+
 def on_disk_group_id(data_dir: Path) -> str:
     [summary] = Store(data_dir).list_groups()
     assert summary.group is not None

@@ -150,8 +150,18 @@ class HomeChanges:
             self.notify(str(error), title="Nothing was deleted", severity="error")
             return
         self._deleted.append((group_id, session_id, f"{label} of '{group_name}'"))
-        self.refresh_groups()
+        self.refresh_groups(select=self._next_to(group_id, session_id))
         self.notify(f"Deleted {label} of '{group_name}' — press u to undo.", title="Deleted")
+
+    def _next_to(self, group_id: str, session_id: str) -> str:
+        """The row the cursor goes to once a session is deleted: the session after it in its
+        group, else the one before it, else the group's own row (never another group's)."""
+        found = next((g for g in self.groups if g.group and g.group.id == group_id), None)
+        ids = [s.id for s in found.sessions] if found is not None else []
+        if session_id in ids and len(ids) > 1:
+            at = ids.index(session_id)
+            return f"s:{group_id}:{ids[at + 1] if at + 1 < len(ids) else ids[at - 1]}"
+        return f"g:{group_id}"
 
     def action_close(self) -> None:
         chosen = self._selected_session()
