@@ -207,3 +207,25 @@ async def test_typing_on_the_document_step_writes_the_narrative(
         assert screen.timer is not None
         assert not screen.timer.running
     assert on_disk(store, group.id, session.id).document.aims == "Clear answers, first time"
+
+
+async def test_the_item_form_shows_its_buttons_in_a_small_terminal(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # At 80×24 the fields of a long form pushed Save and Cancel off the screen.
+    _, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f4")
+        await step_shown(pilot, "step-structure")
+        screen.query_one("#table-actions", DataTable).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        frame = form.query_one("#item-form").region
+        for button in form.query("Button"):
+            region = button.region
+            assert region.height > 0 and frame.contains_region(region), button.id
+            assert region.bottom <= 24
