@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
-from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory
+from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory, screen_now
 from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session, SessionStatus
 from workshop.store import Store
@@ -198,10 +198,30 @@ async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(
         assert app.screen is dialog  # refused: the group has no name, the date is wrong
         assert "Give the group a name" in str(dialog.query_one("#group-name-error").render())
         assert "listed twice" in str(dialog.query_one("#participants-error").render())
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed would be lost: asked first
+        await pilot.pause()
+        assert isinstance(screen_now(app), ConfirmDialog)
+        await pilot.press("escape")  # no: back to the form, as it was
+        await pilot.pause()
+        assert screen_now(app) is dialog
+        assert dialog.query_one("#participants", Input).value == "Ana, ana"
+        await pilot.press("escape", "y")  # yes: closed, nothing created
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert not data_dir.exists() or not list(data_dir.glob("*.json"))
+
+
+async def test_a_form_left_as_it_opened_closes_on_escape_at_once(
+    app_factory: AppFactory,
+) -> None:
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 # -- open, review, follow-up -----------------------------------------------------------------

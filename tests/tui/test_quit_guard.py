@@ -1,5 +1,6 @@
-"""Quitting over a form that holds what was typed in it asks first: that text is in no
-session yet (a capture line's is kept on leaving; a form's would be dropped unseen)."""
+"""Quitting, or closing a form with Escape, over a form that holds what was typed in it asks
+first: that text is in no session yet (a capture line's is kept on leaving; a form's would be
+dropped unseen)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,25 @@ async def test_a_form_opened_and_left_untouched_does_not_hold_up_a_quit(
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_escape_over_a_form_with_typing_asks_before_dropping_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "a")
+        await pilot.press(*"Calls answered", "escape")
+        await pilot.pause()
+        assert isinstance(screen_now(app), ConfirmDialog)
+        await pilot.press("n")  # no: back to the form
+        await pilot.pause()
+        assert screen_now(app) is form
+        await pilot.press("escape", "y")  # yes: closed, nothing added
+        await pilot.pause()
+        assert not isinstance(screen_now(app), ItemForm | ConfirmDialog)
+        await pilot.press("a", "escape")  # untouched: closes at once
+        await pilot.pause()
+        assert not isinstance(screen_now(app), ItemForm | ConfirmDialog)
+    assert on_disk(store, group.id, session.id).research.expectations == []

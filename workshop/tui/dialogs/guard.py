@@ -1,7 +1,7 @@
 """Forms that know whether anything was typed or chosen in them since they opened, so that
-quitting the app over one asks first (`WorkshopApp.action_quit`): what is half written in a
-form is in no session yet, and a quit would drop it unseen. (Capture lines need no asking:
-what they hold is added to the session on leaving.)"""
+closing one with Escape, or quitting the app over one (`WorkshopApp.action_quit`), asks first:
+what is half written in a form is in no session yet, and would be dropped unseen. (Capture
+lines need no asking: what they hold is added to the session on leaving.)"""
 
 from __future__ import annotations
 
@@ -37,3 +37,29 @@ class GuardedForm:
     def changed_since_opened(self) -> bool:
         assert isinstance(self, Screen)
         return self._opened_with is not None and field_values(self) != self._opened_with
+
+    def cancel_asking_first(self) -> None:
+        """Close the form with nothing saved (Escape, Cancel); first ask when something was
+        typed or chosen in it."""
+        assert isinstance(self, Screen)
+        screen = self
+        if not self.changed_since_opened():
+            screen.dismiss(None)
+            return
+        from workshop.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                screen.dismiss(None)
+
+        screen.app.push_screen(
+            ConfirmDialog(
+                "Close without saving",
+                "What is typed in the form is not saved. Close it and lose that?",
+                "Close it",
+                "Back to the form",
+                danger=True,
+            ),
+            answered,
+        )
+

@@ -179,4 +179,4 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
         self.dismiss(values)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_asking_first()

@@ -280,4 +280,4 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_asking_first()

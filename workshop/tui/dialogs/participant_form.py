@@ -45,4 +45,4 @@ class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
         self.dismiss((name, role))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_asking_first()

@@ -134,4 +134,4 @@ class ValueDialog(GuardedForm, ModalScreen[LatestValue | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_asking_first()
