@@ -62,4 +62,3 @@ class GuardedForm:
             ),
             answered,
         )
-

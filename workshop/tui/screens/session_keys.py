@@ -72,7 +72,7 @@ SESSION_BINDINGS: list[BindingType] = [
     ),
     _b("x", "export", "Export", "Write the summary and strategy as Markdown.", show=False),
     _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
-    _b("escape", "leave", "Back", "Save and go back."),
+    _b("escape", "leave", "Back", "Go back to the sessions (every change is already saved)."),
 ]
 
 
