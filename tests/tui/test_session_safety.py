@@ -270,6 +270,29 @@ async def test_the_speaker_is_someone_in_the_room(
     assert item.raised_by is None
 
 
+async def test_f7_goes_to_the_participants_and_back_to_the_capture_line(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Picking who speaks mid-capture: F7, ↓, s, F7, and the words typed go on."""
+    group, session = make_session(participants=["Ana", "Ben"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        capture = screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        await pilot.press(*"Phones", "f7")
+        await pilot.pause()
+        assert screen.query_one("#participants").has_focus
+        await pilot.press("down", "s", "f7")
+        await pilot.pause()
+        assert capture.has_focus and capture.value == "Phones"
+        await pilot.press(*" first", "enter")
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id)
+    [item] = saved.research.expectations
+    assert (item.text, item.raised_by) == ("Phones first", saved.participants[1].id)
+
+
 async def test_a_missing_session_is_reported_not_raised(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

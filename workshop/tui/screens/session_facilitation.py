@@ -16,6 +16,8 @@ from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.timer import StepTimer
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from workshop.store import GroupEditor, Store
     from workshop.tui.autosave import Autosaver
     from workshop.tui.widgets.section_list import SectionList
@@ -33,8 +35,15 @@ class SessionFacilitation:
     speaker: str | None
     editor: GroupEditor | None
     autosaver: Autosaver | None
+    #: Where the focus was when F7 took it to the participants (F7 there goes back to it).
+    _before_participants: Widget | None = None
 
     if TYPE_CHECKING:
+        focused: Widget | None
+
+        def set_focus(
+            self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+        ) -> None: ...
 
         def all_lists(self) -> list[SectionList]: ...
         def refresh_nav(self) -> None: ...
@@ -47,6 +56,18 @@ class SessionFacilitation:
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
     # -- participants and speaker --------------------------------------------------------------
+
+    def action_participants(self) -> None:
+        """F7, from anywhere: to the participants, to pick who speaks (s) or who is here (P);
+        pressed there, back to where the focus was (a capture line being typed in)."""
+        panel = self.query_one(ParticipantsPanel)
+        if not panel.has_focus:
+            self._before_participants = self.focused
+            self.set_focus(panel)
+            return
+        back, self._before_participants = self._before_participants, None
+        if back is not None and back.is_attached and back.focusable:
+            self.set_focus(back)
 
     def action_add_participant(self) -> None:
         from workshop.tui.dialogs.participant_form import ParticipantForm

@@ -29,6 +29,15 @@ SESSION_BINDINGS: list[BindingType] = [
     _b("p", "add_participant", "Participant", "Add a participant.", show=False),
     _b("P", "toggle_present", "Present", "Mark the participant present/absent.", show=False),
     _b("s", "speaker", "Speaker", "Make the highlighted participant the speaker.", show=False),
+    Binding(
+        "f7",
+        "participants",
+        "Participants",
+        id="session.participants",
+        tooltip="Go to the participants to pick the speaker (s); F7 again goes back.",
+        show=False,
+        priority=True,  # from anywhere, even while typing in a capture line
+    ),
     # 1–5 from a list; F2–F6 from anywhere, even while typing in a capture line
     *(
         Binding(
