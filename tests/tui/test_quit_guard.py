@@ -105,3 +105,28 @@ async def test_escape_over_a_form_with_typing_asks_before_dropping_it(
         await pilot.pause()
         assert not isinstance(screen_now(app), ItemForm | ConfirmDialog)
     assert on_disk(store, group.id, session.id).research.expectations == []
+
+
+async def test_a_quit_over_the_close_question_still_asks(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # Over "Close without saving", a quit used to go through at once: the typing was lost.
+    _, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(app, pilot, "a")
+        await pilot.press(*"Calls answered", "escape")
+        await pilot.pause()
+        closing = screen_now(app)
+        assert isinstance(closing, ConfirmDialog) and "Close" in closing.title_text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        asked = screen_now(app)
+        assert isinstance(asked, ConfirmDialog) and asked is not closing and app.is_running
+        assert "Quit" in asked.title_text
+        await pilot.press("escape")  # not now: back to the close question
+        await pilot.pause()
+        assert screen_now(app) is closing
+        await pilot.press("ctrl+q", "ctrl+q")  # asked, and asked again: quits
+        await pilot.pause()
+        assert not app.is_running

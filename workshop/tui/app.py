@@ -76,6 +76,8 @@ class WorkshopApp(App[int]):
         self.opened = opened
         self.read_only = read_only
         self._not_opened: str | None = None
+        #: The question asked by a quit over a form holding unsaved text (see action_quit).
+        self._quit_question: Screen[bool] | None = None
         self.register_theme(WORKSHOP_THEME)
         # the theme is in place before the CSS is first parsed: assigning `self.theme` here
         # would have Textual parse every stylesheet a second time once the app runs (~20 ms
@@ -150,14 +152,15 @@ class WorkshopApp(App[int]):
         from workshop.tui.dialogs.confirm import ConfirmDialog
         from workshop.tui.dialogs.guard import GuardedForm
 
-        changed = [s for s in self.screen_stack if isinstance(s, GuardedForm)]
-        if isinstance(self.screen, ConfirmDialog) or not any(
-            form.changed_since_opened() for form in changed
+        forms = [s for s in self.screen_stack if isinstance(s, GuardedForm)]
+        if self.screen is self._quit_question or not any(
+            form.changed_since_opened() for form in forms
         ):
             self.exit()
             return
 
         def answered(leave: bool | None) -> None:
+            self._quit_question = None
             if leave:
                 self.exit()
 
@@ -165,10 +168,11 @@ class WorkshopApp(App[int]):
             "What is typed in the form is not saved yet. Quit and lose it?\n"
             "(Go back to the form to save it.)"
         )
-        self.push_screen(
-            ConfirmDialog("Quit with a form open", question, "Quit", "Back to the form", True),
-            answered,
+        # over any other question (a form's "Close without saving"), this one is asked too
+        self._quit_question = ConfirmDialog(
+            "Quit with a form open", question, "Quit", "Back to the form", True
         )
+        self.push_screen(self._quit_question, answered)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # The current screen's actions first, then Textual's own few (keys panel, screenshot).
