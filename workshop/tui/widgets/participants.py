@@ -24,7 +24,7 @@ class ParticipantsPanel(ListView):
     HELP = (
         "Participants: p adds one, P marks the highlighted one present or absent, s makes "
         "them the current speaker — quick captures are then attributed to them. Delete "
-        "removes one added by mistake (not someone who raised items)."
+        "removes one added by mistake (not someone who raised items). F7 goes back."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -34,7 +34,18 @@ class ParticipantsPanel(ListView):
             "Remove",
             tooltip="Remove the highlighted participant (one who raised nothing).",
         ),
+        # as in every list of the app (ListView has no keys for them)
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
     ]
+
+    def action_first(self) -> None:
+        if len(self):
+            self.index = 0
+
+    def action_last(self) -> None:
+        if len(self):
+            self.index = len(self) - 1
 
     def show(self, participants: list[Participant], speaker: str | None) -> None:
         """Redraw the lines (a few participants: cheap), keeping the highlight."""
