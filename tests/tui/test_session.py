@@ -252,6 +252,33 @@ async def test_rows_naming_a_goal_follow_its_edit_delete_and_undo(
         assert goal_shown() == "Solve it"
 
 
+async def test_item_keys_work_from_the_list_not_from_the_steps_tabs_or_page(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """With the focus on the step's tab strip or its page, e, Delete, + and shift+arrows
+    acted on the list last used, perhaps scrolled out of sight."""
+    _, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.pause()
+        for elsewhere in [screen.query_one("Tabs"), screen.current_tab()]:
+            assert elsewhere is not None
+            elsewhere.focus()
+            await pilot.pause()
+            await pilot.press("e", "delete", "plus", "shift+down")
+            await settle(pilot)
+            assert not isinstance(app.screen, ItemForm)
+            shown = screen.session.research.expectations
+            assert [e.text for e in shown] == ["Short waits", "Clear letters", "Call back"]
+            assert [e.votes for e in shown] == [0, 0, 0]
+        screen.query_one("#table-expectations", DataTable).focus()  # from the list: they do
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.session.research.expectations[0].votes == 1
+
+
 async def test_capture_in_every_step_and_around(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

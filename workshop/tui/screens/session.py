@@ -40,6 +40,8 @@ from workshop.tui.widgets.timer import StepTimer
 
 #: When pydantic builds the session's own validators, after the first frame (see on_mount).
 WARM_AFTER = 0.2
+#: Actions on the highlighted item of a list: only from that list (see check_action).
+ITEM_ACTIONS = frozenset({"edit_item", "delete_item", "move", "vote"})
 
 
 class SessionScreen(
@@ -323,6 +325,12 @@ class SessionScreen(
 
     # -- the active list -----------------------------------------------------------------------
 
+    def _focus_outside_lists(self) -> bool:
+        """Whether a widget outside every list (its table, its capture line) has the focus.
+        (No focus at all is how the palette asks for an action, on the list last used.)"""
+        node = self.focused
+        return node is not None and not any(isinstance(n, SectionList) for n in node.ancestors)
+
     def on_descendant_focus(self, event: Any) -> None:
         node: Widget | None = event.widget
         while node is not None and not isinstance(node, SectionList):
@@ -336,6 +344,10 @@ class SessionScreen(
         if action in TYPED_ACTIONS and self.is_current and isinstance(self.focused, TEXT_FIELDS):
             return False  # in a text field these keys type: the footer must not offer them
         if action in EDIT_ACTIONS and (self.read_only or self.stale):
+            return False
+        if action in ITEM_ACTIONS and self.is_current and self._focus_outside_lists():
+            # the highlighted item is in the list last used, which may be out of sight (the
+            # focus on the step's tabs, its page, a field): its keys work from the list only
             return False
         if action == "review":
             return self.session.follows is not None
