@@ -238,7 +238,7 @@ async def test_rows_naming_a_goal_follow_its_edit_delete_and_undo(
         await pilot.press("delete")
         await pilot.pause()
         assert goal_shown() == "(missing goal0001)"
-        assert any("Strategies 1" in n.message for n in app._notifications)
+        assert any("1 in Strategies" in n.message for n in app._notifications)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert goal_shown() == "Answer first time"

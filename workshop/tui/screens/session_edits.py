@@ -244,8 +244,8 @@ class SessionEdits:
         if naming:
             # a goal's strategies and indicators, a strategy's actions: they now name nothing
             self.notify(
-                f"Deleted '{_short(item.text)}'. The items that named it show it as missing "
-                f"({naming}) — ctrl+z to undo",
+                f"Deleted '{_short(item.text)}'. Items that named it now show it as missing: "
+                f"{naming} — ctrl+z to undo",
                 severity="warning",
                 timeout=10,
             )
@@ -254,7 +254,7 @@ class SessionEdits:
 
     def _naming(self, section_key: str, item_id: str) -> str:
         """How many items of each section name the item `item_id` of section `section_key`
-        ("Strategies 2, Indicators 1"), or "" when none does."""
+        ("2 in Strategies, 1 in Indicators"), or "" when none does."""
         counts: list[str] = []
         for other in SECTIONS:
             names = [f.name for f in other.fields if f.ref == section_key]
@@ -265,7 +265,7 @@ class SessionEdits:
                 for i in other.items(self.session)
             )
             if found:
-                counts.append(f"{other.title} {found}")
+                counts.append(f"{found} in {other.title}")
         return ", ".join(counts)
 
     def _redraw_naming(self, section_key: str, item_id: str) -> None:
