@@ -283,6 +283,8 @@ async def test_f7_goes_to_the_participants_and_back_to_the_capture_line(
         await pilot.press(*"Phones", "f7")
         await pilot.pause()
         assert screen.query_one("#participants").has_focus
+        footer = {b.binding.description for b in screen.active_bindings.values() if b.binding.show}
+        assert {"Speaker", "Present"} <= footer  # the panel's keys, in the footer
         await pilot.press("end", "home", "end")  # Home and End as in every list
         await pilot.pause()
         assert screen.query_one("#participants").index == 1

@@ -34,6 +34,9 @@ class ParticipantsPanel(ListView):
             "Remove",
             tooltip="Remove the highlighted participant (one who raised nothing).",
         ),
+        # the screen's own keys for these, shown in the footer while the list has the focus
+        Binding("s", "screen.speaker", "Speaker", tooltip="Make them the current speaker."),
+        Binding("P", "screen.toggle_present", "Present", tooltip="Mark them present/absent."),
         # as in every list of the app (ListView has no keys for them)
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
