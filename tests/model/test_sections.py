@@ -33,3 +33,29 @@ def test_every_step_but_the_document_has_item_sections() -> None:
     assert len(sections_for(Step.STRUCTURE)) == 7
     assert sections_for(Step.DOCUMENT) == ()
     assert {s.key for s in sections_for(None)} == {"decisions", "parking_lot"}
+
+
+def test_naming_finds_the_items_whose_references_name_an_item() -> None:
+    from workshop.model.consult import Dependency, Stakeholder
+    from workshop.model.sections import naming, references
+    from workshop.model.structure import Goal, Indicator, Strategy
+
+    session = make_session()
+    goal, other = Goal(text="Answer first time"), Goal(text="Kind letters")
+    session.structure.goals += [goal, other]
+    strategies = [Strategy(text="Train", goal_id=goal.id), Strategy(text="Rota")]
+    indicator = Indicator(text="First-call resolution", goal_id=goal.id)
+    session.structure.strategies += strategies
+    session.structure.indicators.append(indicator)
+    stakeholder = Stakeholder(text="Finance")
+    session.consult.stakeholders.append(stakeholder)
+    session.consult.dependencies.append(Dependency(text="Budget", stakeholder_id=stakeholder.id))
+
+    assert naming(session, "goals", goal.id) == {
+        "indicators": [indicator],
+        "strategies": [strategies[0]],
+    }
+    assert naming(session, "goals", other.id) == {}
+    assert list(naming(session, "stakeholders", stakeholder.id)) == ["dependencies"]
+    spec = section("strategies").field("goal_id")
+    assert (references(strategies[0], spec), references(strategies[1], spec)) == ([goal.id], [])

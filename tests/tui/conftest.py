@@ -4,7 +4,9 @@ snapshots are deterministic."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import inspect
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -148,3 +150,20 @@ def screen_now(app: App[Any]) -> object:
     this, the type checker does not carry over what an earlier check found (nor narrow the
     screen it is compared with)."""
     return app.screen
+
+
+def quit_while_mounting(monkeypatch: pytest.MonkeyPatch, part: type) -> None:
+    """Have the app quit as `part` (a widget class) is mounted, the rest of the screen being
+    mounted meanwhile, or removed: what a quit landing while a screen is built does. The
+    part's own mount handler still runs after (an inherited one is called by Textual anyway)."""
+    own = part.__dict__.get("_on_mount")
+
+    async def quitting(self: Any, event: object) -> None:
+        self.app.exit()
+        await asyncio.sleep(0.2)
+        if own is not None:
+            result = own(self, event)
+            if inspect.isawaitable(result):
+                await result
+
+    monkeypatch.setattr(part, "_on_mount", quitting, raising=False)

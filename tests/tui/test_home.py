@@ -13,7 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
-from tests.tui.conftest import FIXED_TODAY, AppFactory, SessionFactory, screen_now
+from tests.tui.conftest import (
+    FIXED_TODAY,
+    AppFactory,
+    SessionFactory,
+    quit_while_mounting,
+    screen_now,
+)
 from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session, SessionStatus
 from workshop.store import Store
@@ -638,21 +644,8 @@ async def test_quitting_while_the_home_screen_is_being_built_exits_cleanly(
     """A quit landing while any part of the home screen is still being mounted ends without
     a traceback. (Textual's Header, the title line before, failed: "No nodes match
     'HeaderTitle'".)"""
-    import asyncio
-    import inspect
-
     make_session(fill=researched)
-    own = part.__dict__.get("_on_mount")
-
-    async def quit_while_mounting(self: Any, event: object) -> None:
-        self.app.exit()
-        await asyncio.sleep(0.2)  # the rest of the screen is mounted meanwhile, or removed
-        if own is not None:
-            result = own(self, event)
-            if inspect.isawaitable(result):
-                await result
-
-    monkeypatch.setattr(part, "_on_mount", quit_while_mounting, raising=False)
+    quit_while_mounting(monkeypatch, part)
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause(0.5)

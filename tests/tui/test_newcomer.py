@@ -4,6 +4,8 @@ session header, cells filled in later and a capture line pushed off screen."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -18,6 +20,14 @@ from workshop.tui.widgets.section_list import SectionList
 SIZE = (120, 36)
 
 
+def send_in_one_burst(app: Any, text: str) -> None:
+    """Each character of `text` as the key a terminal sends for it (a carriage return is
+    Enter, a line feed ctrl+j), with no wait between them: as over a slow link."""
+    for character in text:
+        key = {"\r": "enter", "\n": "ctrl+j"}.get(character, character)
+        app.post_message(events.Key(key, character))
+
+
 async def test_keys_typed_in_one_burst_keep_each_capture_apart(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:
@@ -29,9 +39,7 @@ async def test_keys_typed_in_one_burst_keep_each_capture_apart(
         screen = await open_session(app, pilot)
         capture = screen.query_one("#capture-expectations", Input)
         assert capture.has_focus
-        for character in "One\rTwo\rThr":
-            key = "enter" if character == "\r" else character
-            app.post_message(events.Key(key, character))  # no wait between keys: one burst
+        send_in_one_burst(app, "One\rTwo\rThr")
         await settle(pilot)
         assert capture.value == "Thr"  # still being typed: not lost, not captured yet
         saved = on_disk(store, group.id, session.id)
@@ -61,9 +69,7 @@ async def test_lines_arriving_as_keys_are_captured_apart_whatever_ends_them(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
         assert screen.query_one("#capture-expectations", Input).has_focus
-        for character in "Short waits\nClear letters\rCall back\n":
-            key = {"\n": "ctrl+j", "\r": "enter"}.get(character, character)
-            app.post_message(events.Key(key, character))
+        send_in_one_burst(app, "Short waits\nClear letters\rCall back\n")
         await settle(pilot)
     saved = on_disk(store, group.id, session.id)
     assert [e.text for e in saved.research.expectations] == [

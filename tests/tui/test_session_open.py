@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from typing import Any, cast
 
 import pytest
 from textual.widgets import DataTable, Static
 
-from tests.tui.conftest import AppFactory, SessionFactory, until
+from tests.tui.conftest import AppFactory, SessionFactory, quit_while_mounting, until
 from tests.tui.test_session import open_session, settle, step_shown, three_expectations
 from workshop.model.base import Step
 from workshop.model.session import Session, Timebox
@@ -106,17 +104,7 @@ async def test_quitting_while_the_session_is_being_built_exits_cleanly(
     group, session = make_session(participants=["Ana"], fill=filled)
     path = store.path_of(group.id)
     before = path.read_bytes()
-    own = part.__dict__.get("_on_mount")  # (an inherited one is called by Textual anyway)
-
-    async def quit_while_mounting(self: Any, event: object) -> None:
-        self.app.exit()
-        await asyncio.sleep(0.2)  # the rest of the screen is mounted meanwhile, or removed
-        if own is not None:
-            result = own(self, event)
-            if inspect.isawaitable(result):
-                await result
-
-    monkeypatch.setattr(part, "_on_mount", quit_while_mounting, raising=False)
+    quit_while_mounting(monkeypatch, part)
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)

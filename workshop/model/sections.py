@@ -343,6 +343,31 @@ def section(key: str) -> Section:
     return _BY_KEY[key]
 
 
+def references(item: Any, spec: FieldSpec) -> list[str]:
+    """The ids that the reference field `spec` of `item` names: one, several or none."""
+    value = getattr(item, spec.name, None)
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
+
+
+def naming(session: Session, section_key: str, item_id: str) -> dict[str, list[Any]]:
+    """The items that name the item `item_id` of section `section_key` in a reference field
+    (a goal's strategies and indicators), by section key; a section with none is left out."""
+    found: dict[str, list[Any]] = {}
+    for other in SECTIONS:
+        specs = [spec for spec in other.fields if spec.ref == section_key]
+        if specs:
+            hits = [
+                item
+                for item in other.items(session)
+                if any(item_id in references(item, spec) for spec in specs)
+            ]
+            if hits:
+                found[other.key] = hits
+    return found
+
+
 def all_items(session: Session) -> list[Item]:
     """Every item of the session, section by section."""
     return [item for section_ in SECTIONS for item in section_.items(session)]

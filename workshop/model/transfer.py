@@ -12,7 +12,7 @@ from pydantic import Field, ValidationError
 from workshop.errors import InvalidInput
 from workshop.model.base import Model
 from workshop.model.fields import explain
-from workshop.model.sections import SECTIONS
+from workshop.model.sections import SECTIONS, references
 from workshop.model.session import Group, Session
 
 FORMAT = "service-strategy-workshop/session"
@@ -108,10 +108,8 @@ def reference_problem(transfer: SessionTransfer) -> str | None:
             for spec in section.fields:
                 if spec.ref is None:
                     continue
-                value = getattr(item, spec.name)
-                wanted = value if isinstance(value, list) else [value]
-                for ref in wanted:
-                    if ref is not None and ref not in ids[spec.ref]:
+                for ref in references(item, spec):
+                    if ref not in ids[spec.ref]:
                         return (
                             f"{section.title} → {item.id} → {spec.name}: no item in "
                             f"{spec.ref.replace('_', ' ')} has the id '{ref}'"

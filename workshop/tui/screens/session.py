@@ -328,15 +328,12 @@ class SessionScreen(
     def _focus_outside_lists(self) -> bool:
         """Whether a widget outside every list (its table, its capture line) has the focus.
         (No focus at all is how the palette asks for an action, on the list last used.)"""
-        node = self.focused
-        return node is not None and not any(isinstance(n, SectionList) for n in node.ancestors)
+        return self.focused is not None and _list_of(self.focused) is None
 
     def on_descendant_focus(self, event: Any) -> None:
-        node: Widget | None = event.widget
-        while node is not None and not isinstance(node, SectionList):
-            node = node.parent if isinstance(node.parent, Widget) else None
-        if node is not None:
-            self.active_list = node
+        found = _list_of(event.widget)
+        if found is not None:
+            self.active_list = found
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._open_error is not None:
@@ -387,6 +384,11 @@ class SessionScreen(
         self._preview = None
         for document in self.query(DocumentTab):
             document.refresh_preview()
+
+
+def _list_of(widget: Widget) -> SectionList | None:
+    """The list that `widget` is part of (its table, its capture line), if any."""
+    return next((n for n in widget.ancestors_with_self if isinstance(n, SectionList)), None)
 
 
 def _warm_models() -> None:

@@ -12,9 +12,10 @@ from pydantic import ValidationError
 from textual.widgets import Input
 
 from workshop.errors import InvalidInput
+from workshop.model import sections
 from workshop.model.base import Item, Step
 from workshop.model.fields import explain, parse_value
-from workshop.model.sections import SECTIONS, Section
+from workshop.model.sections import Section, naming
 from workshop.model.session import Decision, ParkedItem
 from workshop.model.structure import Principle
 from workshop.tui.widgets.research_tab import BUDGET
@@ -50,11 +51,6 @@ class Undo:
     index: int
     item: Item
     replace: bool  # True: an edit (swap back); False: a delete (insert back)
-
-
-def _names(value: object, item_id: str) -> bool:
-    """Whether a reference field's value (one id, or a list of them) names `item_id`."""
-    return value == item_id or (isinstance(value, list) and item_id in value)
 
 
 def _short(text: str) -> str:
@@ -255,31 +251,19 @@ class SessionEdits:
     def _naming(self, section_key: str, item_id: str) -> str:
         """How many items of each section name the item `item_id` of section `section_key`
         ("2 in Strategies, 1 in Indicators"), or "" when none does."""
-        counts: list[str] = []
-        for other in SECTIONS:
-            names = [f.name for f in other.fields if f.ref == section_key]
-            if not names:
-                continue
-            found = sum(
-                any(_names(getattr(i, name, None), item_id) for name in names)
-                for i in other.items(self.session)
-            )
-            if found:
-                counts.append(f"{found} in {other.title}")
-        return ", ".join(counts)
+        found = naming(self.session, section_key, item_id)
+        return ", ".join(
+            f"{len(items)} in {sections.section(key).title}" for key, items in found.items()
+        )
 
     def _redraw_naming(self, section_key: str, item_id: str) -> None:
-        """Redraw the rows that show the item `item_id` by its text (a strategy's goal): once
-        it is edited, deleted or brought back, none may show what it was."""
+        """Redraw the rows of the items that name the item `item_id` (a strategy shows its
+        goal by the goal's text): once it is edited, deleted or brought back, none may show
+        what it was."""
+        found = naming(self.session, section_key, item_id)
         for other in self.all_lists():
-            names = [
-                f.name
-                for f in other.section.fields
-                if f.ref == section_key and f.name in other.section.columns
-            ]
-            for i in other.items if names else []:
-                if any(_names(getattr(i, name, None), item_id) for name in names):
-                    other.update_row(i)
+            for item in found.get(other.section.key, []):
+                other.update_row(item)
 
     def action_undo(self) -> None:
         stack = self._undo_stack()

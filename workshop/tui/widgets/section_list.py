@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Static
 from workshop.model.base import Item
 from workshop.model.derive import gap, quadrant
 from workshop.model.fields import format_value
-from workshop.model.sections import FieldKind, Section, section
+from workshop.model.sections import FieldKind, Section, references, section
 from workshop.model.session import Session
 from workshop.tui.widgets.cells import Plain
 from workshop.tui.widgets.row_table import RowTable
@@ -164,7 +164,7 @@ class SectionList(Vertical):
         spec = self.section.field(name)
         value = getattr(item, name, None)
         if spec.kind in (FieldKind.REF, FieldKind.REFS) and spec.ref is not None:
-            ids = value if isinstance(value, list) else ([value] if value else [])
+            ids = references(item, spec)
             texts = {i.id: i.text for i in section(spec.ref).items(self.session)} if ids else {}
             # an item it names that was deleted is said to be missing (as `workshop show` does)
             return ", ".join(_short(str(texts.get(i, f"(missing {i})")), 24) for i in ids)
