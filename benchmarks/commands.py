@@ -27,7 +27,9 @@ def list_figure(ws: Workspace) -> Figure:
     base = [ws.python, "-c", "import rich"]
     wall(ours, env)  # warm: bytecode and page caches
     wall(base, env)
-    base_s, ours_s = interleaved(lambda: wall(base, env), lambda: wall(ours, env), ws.reps(9, 3))
+    base_s, ours_s = interleaved(
+        lambda: wall(base, env), lambda: wall(ours, env), times=ws.reps(9, 3)
+    )
     return ratio_figure(
         "8", "`workshop list` over 200 groups", ours_s, base_s, 3.0, '`python -c "import rich"`'
     )

@@ -55,17 +55,14 @@ def repeat(
     return samples
 
 
-def interleaved(
-    first: Callable[[], float], second: Callable[[], float], times: int
-) -> tuple[list[float], list[float]]:
-    """Run two measurements alternately (ABAB…), so that a noisy stretch of the machine
-    weighs on both alike; each callable returns its own figure in seconds."""
-    a: list[float] = []
-    b: list[float] = []
+def interleaved(*measures: Callable[[], float], times: int) -> list[list[float]]:
+    """Run measurements in turn (ABAB… or ABCABC…), so that a noisy stretch of the machine
+    weighs on each alike; each callable returns its own figure in seconds."""
+    samples: list[list[float]] = [[] for _ in measures]
     for _ in range(times):
-        a.append(first())
-        b.append(second())
-    return a, b
+        for measure, taken in zip(measures, samples, strict=True):
+            taken.append(measure())
+    return samples
 
 
 def ratio_figure(

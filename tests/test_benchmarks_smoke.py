@@ -9,11 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import core, run
+from benchmarks import core, run, screens
 from benchmarks.fixtures import SHARES, item_count, make_session, write_group, write_groups
-from benchmarks.harness import Figure, absolute_figure, failed, median, ratio_figure, table
+from benchmarks.harness import (
+    Figure,
+    absolute_figure,
+    failed,
+    interleaved,
+    median,
+    ratio_figure,
+    table,
+)
 from benchmarks.minimal_app import MARK
-from benchmarks.terminal import Terminal
+from benchmarks.terminal import Terminal, TerminalError
 from benchmarks.workspace import ROOT, Workspace
 from workshop.model import SECTIONS, Group
 from workshop.store import Store
@@ -86,3 +94,29 @@ def test_the_command_prints_the_table_for_the_figures_asked_for(
     assert "| 4 " in out and "add one item" in out
     assert "| 1 " not in out
     assert status in (0, 1)  # the verdict is the benchmark's, not this test's
+
+
+def test_measurements_run_in_turn_so_a_slow_spell_weighs_on_each_alike() -> None:
+    calls: list[str] = []
+
+    def measure(name: str, value: float) -> float:
+        calls.append(name)
+        return value
+
+    a, b, c = interleaved(
+        lambda: measure("a", 1.0), lambda: measure("b", 2.0), lambda: measure("c", 3.0), times=2
+    )
+    assert calls == ["a", "b", "c", "a", "b", "c"]
+    assert (a, b, c) == ([1.0, 1.0], [2.0, 2.0], [3.0, 3.0])
+
+
+def test_the_minimal_app_imports_a_screens_modules_first_for_the_floor() -> None:
+    ws = Workspace(ROOT)
+    launch = screens.minimal(ws, ("workshop.tui.screens.session",))
+    assert launch.argv[-1] == "workshop.tui.screens.session"
+    with launch.start() as t:
+        t.wait_for(launch.marks, timeout=60)
+    assert t.status == 0
+    broken = screens.minimal(ws, ("workshop.no_such_module",))
+    with broken.start() as t, pytest.raises(TerminalError, match="ended"):
+        t.wait_for(broken.marks, timeout=20)
