@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from tests.tui.conftest import AppFactory, SessionFactory
 from tests.tui.test_session import on_disk, open_session, settle, step_shown, three_expectations
@@ -16,6 +16,7 @@ from workshop.model.session import Session
 from workshop.store import Store
 from workshop.tui.dialogs.item_form import ItemForm
 from workshop.tui.widgets.section_list import SectionList
+from workshop.tui.widgets.session_title import SessionTitle
 
 SIZE = (120, 36)
 
@@ -106,8 +107,35 @@ async def test_the_header_names_the_group_once(
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot)
-        title = str(screen.query_one("#session-title", Static).render())
-        assert title == "Riverside CS Team · Part 1 · 2026-03-10"
+        title = screen.query_one(SessionTitle)
+        assert title.text == "Riverside CS Team · Part 1 · 2026-03-10"
+        assert str(title.render()) == title.text  # it fits at this width
+
+
+async def test_on_a_projector_the_title_still_says_which_part_is_open(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # 80 columns: the timer and the save indicator leave the title ~50; the group's long name
+    # gives way, not "Part 2" (Part 1 is closed and read-only: the two must not be confused)
+    make_session("Riverside Borough Council — Customer Services", title="Building it")
+    _, session = make_session(
+        "Riverside Borough Council — Customer Services", part=2, title="Six-month review"
+    )
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_session(app, pilot)
+        title = screen.query_one(SessionTitle)
+        shown = str(title.render())
+        assert shown == "Part 2 · 2026-03-10 · Six-month review"
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        shown = str(title.render())
+        assert shown.startswith("Riverside Bor") and "…" in shown
+        assert shown.endswith(" · Part 2 · 2026-03-10 · Six-month review")
+        assert len(shown) <= title.content_size.width
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert str(title.render()) == title.text  # wide enough again: the whole name
 
 
 async def test_a_cell_filled_in_later_is_shown_whole(

@@ -33,6 +33,7 @@ from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.research_tab import ResearchTab
 from workshop.tui.widgets.save_indicator import SaveIndicator
 from workshop.tui.widgets.section_list import SectionList
+from workshop.tui.widgets.session_title import SessionTitle
 from workshop.tui.widgets.step_nav import StepNav
 from workshop.tui.widgets.step_tab import StepTab
 from workshop.tui.widgets.structure_tab import StructureTab
@@ -130,7 +131,7 @@ class SessionScreen(
             yield Footer()
             return
         with Horizontal(id="session-header"):
-            yield Static(self.title_text(), id="session-title", markup=False)
+            yield SessionTitle(*self.title_parts(), id="session-title")
             yield Label("Read-only review", id="read-only-label")
             yield StepTimer(id="timer")
             yield SaveIndicator("", id="save-indicator")
@@ -151,10 +152,11 @@ class SessionScreen(
                 yield ParticipantsPanel(id="participants")
         yield Footer()
 
-    def title_text(self) -> str:
-        # a session without a title of its own is named by its group (not the group twice)
+    def title_parts(self) -> tuple[str, str, str]:
+        """The group's name, the part and date, the session's own title (a session without a
+        title of its own is named by its group, not the group twice)."""
         session = self.session
-        return " · ".join(filter(None, [self.group.name, session.label, session.title]))
+        return self.group.name, session.label, session.title or ""
 
     def _build_tab(self, pane_id: str) -> StepTab:
         """The step tab a pane holds (built from the session as it is now)."""

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 from textual.css.query import NoMatches
 from textual.geometry import Offset, Size
 from textual.message import Message
-from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, TabbedContent, TabPane
 
 from workshop.errors import WorkshopError
 from workshop.model.base import Step
 from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.section_list import SectionList
+from workshop.tui.widgets.session_title import SessionTitle
 from workshop.tui.widgets.step_tab import StepTab
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class SessionFollow:
         def current_tab(self) -> StepTab | None: ...
         def _load_timer(self, step: Step) -> None: ...
         def _refresh_preview(self) -> None: ...
-        def title_text(self) -> str: ...
+        def title_parts(self) -> tuple[str, str, str]: ...
         @property
         def current_step(self) -> Step | None: ...
 
@@ -170,7 +171,7 @@ class SessionFollow:
                 await pane.mount(new)
                 if kept is not None and isinstance(new, DocumentTab):
                     new.restore_preview(*kept)
-        self.query_one("#session-title", Static).update(self.title_text())
+        self.query_one(SessionTitle).show(*self.title_parts())
         self.query_one(ParticipantsPanel).show(session.participants, self.speaker)
         self.refresh_nav()
         step = self.current_step
