@@ -7,7 +7,8 @@ import pytest
 from tests.export.factories import full_session, later_session, make_group
 from tests.export.markdown import Outline, outline
 from workshop.export import render
-from workshop.model import Group, Session
+from workshop.model import Group, Indicator, Session
+from workshop.model.progress import compare
 
 
 @pytest.fixture
@@ -86,6 +87,24 @@ def test_the_glance_table_counts_what_follows(report: Outline) -> None:
     glance = {row[0]: row[1] for row in report.table_after("At a glance").rows}
     assert glance["Actions done"] == "1"
     assert glance["Actions blocked"] == "1"
+
+
+def test_measures_on_track_are_counted_as_the_apps_review_counts_them(
+    group: Group, pair: tuple[Session, Session]
+) -> None:
+    # one more measure, with no value yet: it cannot be judged, and is named apart instead of
+    # counting against the others (the app says "N of M measured indicators on track")
+    earlier, later = pair
+    later.structure.indicators.append(Indicator(text="Web chat answered", target=90.0))
+    progress = compare(earlier, later)
+    doc = outline(render("progress", group, later, earlier))
+    glance = {row[0]: row[1] for row in doc.table_after("At a glance").rows}
+    judged, on_track = progress.indicators_judged, progress.indicators_on_track
+    assert 0 < judged < len(later.structure.indicators)
+    unjudged = len(later.structure.indicators) - judged
+    assert glance["Measures on track or at their target"] == (
+        f"{on_track} of {judged} ({unjudged} not measured, or without a target or due date)"
+    )
 
 
 def test_two_identical_sessions_report_nothing_moved(group: Group) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -191,6 +191,39 @@ def test_indicator_on_track_when_ahead_of_the_straight_line() -> None:
     assert progress.on_track is True and progress.status == "on track"
     assert progress.moved == 30
     assert progress.presence is Presence.KEPT
+
+
+def test_a_measure_behind_stays_behind_at_the_next_part_when_nothing_moved() -> None:
+    # captured in January at 38 complaints a month, aiming for 20 by next January; measured
+    # at 41 in July (behind, and worse than the baseline). A follow-up held the same day with
+    # nothing changed must not call it on track: the line is drawn from the baseline and the
+    # day the measure was first captured, not again from where it had got to
+    captured = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    first = earlier_session()
+    first.structure.indicators = [
+        indicator("c", baseline=38.0, target=20.0, latest=38.0, due=date(2027, 1, 1))
+    ]
+    first.structure.indicators[0].created_at = captured
+    july = later_of(first)
+    july.structure.indicators[0].latest = 41.0
+    assert compare(first, july).indicators[0].on_track is False
+    same_day = later_of(july, on=july.date)
+    assert same_day.structure.indicators[0].created_at == captured  # kept by the follow-up
+    progress = compare(july, same_day).indicators[0]
+    assert (progress.then, progress.now) == (41.0, 41.0)
+    assert progress.on_track is False and progress.status == "behind"
+    # halfway through the year it has to be at least halfway from 38 to 20
+    same_day.structure.indicators[0].latest = 28.0
+    assert compare(july, same_day).indicators[0].on_track is True
+
+
+def test_the_line_starts_at_the_earlier_session_when_the_capture_date_is_later() -> None:
+    # an item imported later than the session it sits in: the session's date is the start
+    earlier, later = indicator_pair(latest=50.0, due=date(2027, 1, 1))
+    earlier.structure.indicators[0].created_at = datetime(2026, 6, 30, tzinfo=UTC)
+    later.structure.indicators[0].created_at = datetime(2026, 6, 30, tzinfo=UTC)
+    later.structure.indicators[0].latest = 60.0  # a fifth of the way, half the time gone
+    assert compare(earlier, later).indicators[0].on_track is False
 
 
 def test_indicator_behind_when_short_of_the_straight_line() -> None:

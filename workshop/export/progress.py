@@ -105,7 +105,9 @@ def _arrange(progress: Progress, currency: str) -> dict[str, Any]:
         ("New actions", counts[ActionKind.NEW]),
         (
             "Measures on track or at their target",
-            f"{sum(1 for i in measured if i.on_track)} of {len(measured)}",
+            # as the app's review counts them: of those that can be judged, the others named
+            f"{progress.indicators_on_track} of {progress.indicators_judged}"
+            + _unjudged(len(measured) - progress.indicators_judged),
         ),
         ("Gaps closed", gap_counts[GapKind.CLOSED]),
         ("Gaps narrowed", gap_counts[GapKind.NARROWED]),
@@ -212,3 +214,9 @@ def _other_line(change: FieldChange, currency: str) -> str:
     if not present(change.now_text):
         return f"{change.label}: cleared"
     return f"{change.label}: rewritten"
+
+
+def _unjudged(count: int) -> str:
+    if count <= 0:
+        return ""
+    return f" ({count} not measured, or without a target or due date)"

@@ -73,6 +73,12 @@ class Progress:
         return sum(1 for i in self.indicators if i.on_track)
 
     @property
+    def indicators_judged(self) -> int:
+        """Indicators that can be called on track or behind: measured now, with a target and
+        a due date (the others say 'not measured', 'no target' or 'no due date')."""
+        return sum(1 for i in self.indicators if i.on_track is not None)
+
+    @property
     def indicators_behind(self) -> int:
         return sum(1 for i in self.indicators if i.on_track is False)
 

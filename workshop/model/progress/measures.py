@@ -115,6 +115,12 @@ def indicator_progress(
             fraction = _fraction(baseline, now, target)
         if reached:
             on_track = True
+        elif latest.due is not None and baseline is not None:
+            # the line runs from the baseline, from when the measure was first captured (a
+            # follow-up keeps that date): a measure behind at one review is not on track at
+            # the next merely because the line was drawn again from where it had got to
+            first = min(i.created_at.date() for i in (old, new) if i is not None)
+            on_track = _on_track(baseline, now, target, min(first, since), latest.due, today)
         elif latest.due is not None:
             on_track = _on_track(start, now, target, since, latest.due, today)
     return IndicatorProgress(

@@ -233,7 +233,7 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         if self.progress is not None:
             done = self.progress.actions.by_kind[ActionKind.DONE]
             slipped = self.progress.actions.by_kind[ActionKind.SLIPPED]
-            measured = sum(1 for i in self.progress.indicators if i.on_track is not None)
+            measured = self.progress.indicators_judged
             on_track = (
                 f"{self.progress.indicators_on_track} of {measured} measured indicators on track"
                 if measured
