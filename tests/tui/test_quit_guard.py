@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import DataTable, Input
+from textual import events
+from textual.widgets import DataTable, Input, TextArea
 
 from tests.tui.conftest import AppFactory, SessionFactory, screen_now
+from tests.tui.test_newcomer import send_in_one_burst
 from tests.tui.test_session import SIZE, on_disk, open_session
 from workshop.store import Store
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -130,3 +132,49 @@ async def test_a_quit_over_the_close_question_still_asks(
         await pilot.press("ctrl+q", "ctrl+q")  # asked, and asked again: quits
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_keys_typed_just_before_a_quit_in_one_burst_are_kept(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # A paste or a fast typist then ctrl+q at once: the app took ctrl+q (a priority key)
+    # before the capture line had read the letters queued for it, and quit without them.
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        assert screen.query_one("#capture-expectations", Input).has_focus
+        send_in_one_burst(app, "Answer the phone\rCall back when prom")
+        app.post_message(events.Key("ctrl+q", None))
+        for _ in range(50):
+            if not app.is_running:
+                break
+            await pilot.pause(0.02)
+        assert not app.is_running
+    saved = on_disk(store, group.id, session.id)
+    assert [e.text for e in saved.research.expectations] == [
+        "Answer the phone",
+        "Call back when prom",  # half typed: kept on quit, as the capture line's text always is
+    ]
+
+
+async def test_keys_typed_just_before_a_quit_reach_the_document(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        area = app.focused
+        assert isinstance(area, TextArea)
+        send_in_one_burst(app, "Fewer repeat calls")
+        app.post_message(events.Key("ctrl+q", None))
+        for _ in range(50):
+            if not app.is_running:
+                break
+            await pilot.pause(0.02)
+        assert not app.is_running
+    saved = on_disk(store, group.id, session.id)
+    assert "Fewer repeat calls" in saved.document.aims

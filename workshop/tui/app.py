@@ -4,6 +4,7 @@ Each screen owns its own bindings and handlers; the app only knows how to start.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -20,6 +21,12 @@ from workshop.tui.controls import NO_RAW_CONTROLS
 from workshop.tui.css_cache import CachedStylesheet
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
+
+#: A quit first lets keys typed before it land (see WorkshopApp._let_typed_keys_land): in at
+#: most this many rounds (a line ended with Enter goes from the field to its list, then the
+#: screen) and this long.
+QUIT_SETTLE_ROUNDS = 10
+QUIT_SETTLE_SECONDS = 1.0
 
 
 class WorkshopApp(App[int]):
@@ -152,6 +159,7 @@ class WorkshopApp(App[int]):
         from workshop.tui.dialogs.confirm import ConfirmDialog
         from workshop.tui.dialogs.guard import GuardedForm
 
+        await self._let_typed_keys_land()
         forms = [s for s in self.screen_stack if isinstance(s, GuardedForm)]
         if self.screen is self._quit_question or not any(
             form.changed_since_opened() for form in forms
@@ -173,6 +181,30 @@ class WorkshopApp(App[int]):
             "Quit with a form open", question, "Quit", "Back to the form", True
         )
         self.push_screen(self._quit_question, answered)
+
+    async def _let_typed_keys_land(self) -> None:
+        """Wait until the screen's widgets have handled what is queued for them. ctrl+q is
+        taken by the app as it arrives, while keys sent just before it (a paste, a fast
+        typist, a slow link) may still wait in the focused field's queue, and a line ended
+        with Enter in its list's: quitting then dropped them. Bounded: a widget that never
+        gets through its queue does not keep the app open."""
+        deadline = asyncio.get_running_loop().time() + QUIT_SETTLE_SECONDS
+        for _ in range(QUIT_SETTLE_ROUNDS):
+            busy = [
+                widget
+                for widget in self.screen.walk_children(with_self=True)
+                if not widget._message_queue.empty()
+            ]
+            left = deadline - asyncio.get_running_loop().time()
+            if not busy or left <= 0:
+                return
+            landed = [asyncio.Event() for _ in busy]
+            for widget, event in zip(busy, landed, strict=True):
+                widget.call_later(event.set)  # runs once what was queued before it has run
+            try:
+                await asyncio.wait_for(asyncio.gather(*(e.wait() for e in landed)), left)
+            except TimeoutError:
+                return
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # The current screen's actions first, then Textual's own few (keys panel, screenshot).
