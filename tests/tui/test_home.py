@@ -282,6 +282,41 @@ async def test_follow_up_creates_part_2_with_the_same_item_ids(
     assert opened[-1].session_id == later.id and not opened[-1].read_only
 
 
+async def test_following_up_a_part_that_already_has_one_asks_first(
+    app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
+) -> None:
+    # f on part 1 when part 2 exists: a branch carrying part 1's old work, one key away
+    _, first = make_session("Harbour Helpdesk", fill=researched)
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")  # part 2, from part 1: the next in line, not asked
+        await pilot.pause()
+        assert len(on_disk(data_dir)["Harbour Helpdesk"]) == 2
+        await pilot.press("escape")  # back from the part opened
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        group_id = on_disk_group_id(data_dir)
+        select_row(screen, f"s:{group_id}:{first.id}")
+        await pilot.press("f")
+        await pilot.pause()
+        asked = app.screen
+        assert isinstance(asked, ConfirmDialog)
+        assert "Part 2 already follows part 1" in str(asked.query_one("#confirm-question").render())
+        await pilot.press("escape")  # Cancel
+        await pilot.pause()
+        assert len(on_disk(data_dir)["Harbour Helpdesk"]) == 2
+        select_row(screen, f"s:{group_id}:{first.id}")
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    sessions = on_disk(data_dir)["Harbour Helpdesk"]
+    assert [(s.part, s.follows) for s in sessions] == [(1, None), (2, first.id), (3, first.id)]
+    assert opened[-1].session_id == sessions[-1].id
+
+
 # -- delete and undo -------------------------------------------------------------------------
 
 

@@ -80,20 +80,52 @@ class HomeChanges:
         chosen = self._selected_session()
         if chosen is None or chosen[0].group is None:
             return
+        summary, earlier = chosen
+        group = chosen[0].group
+        later = sorted(s.part for s in summary.sessions if s.follows == earlier.id)
+        newest = max(s.part for s in summary.sessions)
+        if not later and earlier.part == newest:
+            self._follow_up(group.id, group.name, earlier.id, earlier.part, True)
+            return
+        # a branch, not the next part in line: one key must not start it unasked
+        from workshop.tui.dialogs.confirm import ConfirmDialog
+
+        if later:
+            why = f"Part {', '.join(map(str, later))} already follows part {earlier.part}."
+        else:
+            why = f"Part {earlier.part} is not the latest part: part {newest} is."
+        question = (
+            f"{why}\nStart another part from part {earlier.part}? It carries part "
+            f"{earlier.part}'s work, not that of the parts after it."
+        )
+        self.app.push_screen(
+            ConfirmDialog("Follow up an earlier part", question, "Start it", "Cancel"),
+            partial(self._follow_up, group.id, group.name, earlier.id, earlier.part),
+        )
+
+    def _follow_up(
+        self,
+        group_id: str,
+        group_name: str,
+        earlier_id: str,
+        earlier_part: int,
+        confirmed: bool | None,
+    ) -> None:
+        if not confirmed:
+            return
         from workshop.tui.screens.home_actions import start_follow_up
 
-        group, earlier = chosen[0].group, chosen[1]
         try:
-            later = start_follow_up(self.store, group.id, earlier.id, today())
+            later = start_follow_up(self.store, group_id, earlier_id, today())
         except WorkshopError as error:
             self.notify(str(error), title="No follow-up was started", severity="error")
             return
-        self.refresh_groups(select=f"s:{group.id}:{later.id}")
+        self.refresh_groups(select=f"s:{group_id}:{later.id}")
         self.notify(
-            f"Part {later.part} of '{group.name}' starts from part {earlier.part}'s work.",
+            f"Part {later.part} of '{group_name}' starts from part {earlier_part}'s work.",
             title="Follow-up started",
         )
-        self.open_session(group.id, later.id, read_only=False)
+        self.open_session(group_id, later.id, read_only=False)
 
     def _empty_group(self) -> GroupSummary | None:
         row = self.selected
