@@ -60,10 +60,20 @@ def test_slugs_are_short_lowercase_ascii(name: str) -> None:
 def test_file_names_follow_group_date_and_kind() -> None:
     group = make_group()
     assert file_stem(group, full_session(group), "strategy") == (
-        "riverside-council-customer-service-2026-05-12-strategy"
+        "riverside-council-customer-service-part1-2026-05-12-strategy"
     )
+    later = full_session(group)
+    later.part = 3
+    assert file_stem(group, later, "summary").endswith("-part3-2026-05-12-summary")
     assert slugify("Café Team!") == "cafe-team"
     assert slugify("日本語") == "group"
+
+
+def test_a_long_name_is_cut_between_words() -> None:
+    slug = slugify("Riverside Borough Council — Customer Services")
+    assert slug == "riverside-borough-council-customer"
+    assert slugify("x" * 60) == "x" * 40  # one long word: cut where it must
+    assert slugify("ab " + "c" * 50) == "ab-" + "c" * 37  # a first word too short to end on
 
 
 def test_out_dir_is_created_and_traversal_stays_where_it_resolves(tmp_path: Path) -> None:
@@ -73,10 +83,10 @@ def test_out_dir_is_created_and_traversal_stays_where_it_resolves(tmp_path: Path
     paths = write_exports("all", group, session, None, out)
     assert [p.parent for p in paths] == [(tmp_path / "b" / "new").resolve()] * 2
     assert sorted(p.name for p in (tmp_path / "b" / "new").iterdir()) == [
-        "escape-2026-05-12-strategy.md",
-        "escape-2026-05-12-summary.md",
+        "escape-part1-2026-05-12-strategy.md",
+        "escape-part1-2026-05-12-summary.md",
     ]
-    assert not (tmp_path.parent / "escape-2026-05-12-summary.md").exists()
+    assert not (tmp_path.parent / "escape-part1-2026-05-12-summary.md").exists()
 
 
 def test_an_existing_export_is_never_overwritten(tmp_path: Path) -> None:

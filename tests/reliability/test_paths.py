@@ -164,13 +164,19 @@ def test_export_never_follows_a_planted_link_at_its_file_name(
     through: without --force the export takes the next name; with it, the link is replaced."""
     out_dir = sandbox / "cwd" / "out"
     out_dir.mkdir()
-    (out_dir / "outside-victim-2026-05-12-summary.md").symlink_to(sandbox / "outside" / "victim.md")
+    planted = out_dir / "outside-victim-part1-2026-05-12-summary.md"  # the export's own name
+    planted.symlink_to(sandbox / "outside" / "victim.md")
     flags = ["--force"] if force else []
     code, _, err = run(
         "--data-dir", str(session_in), "export", "sess1", "--out", str(out_dir), *flags
     )
     assert (code, err) == (0, "")
     assert (sandbox / "outside" / "victim.md").read_text() == "keep me\n"
+    if force:
+        assert planted.is_file() and not planted.is_symlink()
+    else:
+        assert planted.is_symlink()
+        assert planted.with_name(planted.stem + "-2.md").is_file()
 
 
 def test_data_files_never_follow_planted_links(sandbox: Path) -> None:

@@ -1,6 +1,8 @@
 """Writing exports to files: safe names whatever the group is called, never a silent overwrite.
 
-A file is named `<slug>-<session date>-<kind>.md`, the slug an ascii form of the group's name.
+A file is named `<slug>-part<N>-<session date>-<kind>.md`, the slug an ascii form of the group's
+name: two parts held the same day get names of their own, and a number after the kind only ever
+means another copy of the same document.
 Without `force` an existing file is kept and the export takes the next free name (`…-2.md`,
 `…-3.md`); the name is claimed with a hard link, which fails if it exists, so two exports at
 once cannot take the same name. With `force` the file is replaced atomically (temp + rename)."""
@@ -25,15 +27,20 @@ MAX_COPIES = 1000
 
 def slugify(name: str) -> str:
     """A short ascii form of a group's name: 'Café Team!' → 'cafe-team' ('group' if nothing
-    ascii is left)."""
+    ascii is left). A long name is cut between words where it can be ('…-customer', not
+    '…-customer-servi')."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:SLUG_MAX].rstrip("-") or "group"
+    if len(slug) > SLUG_MAX:
+        cut = slug[: SLUG_MAX + 1]
+        between = cut.rfind("-")
+        slug = cut[:between] if between >= SLUG_MAX // 2 else slug[:SLUG_MAX]
+    return slug.rstrip("-") or "group"
 
 
 def file_stem(group: Group, session: Session, kind: ExportKind) -> str:
-    """'riverside-council-2026-05-12-strategy'."""
-    return f"{slugify(group.name)}-{session.date.isoformat()}-{kind}"
+    """'riverside-council-part2-2026-11-30-strategy'."""
+    return f"{slugify(group.name)}-part{session.part}-{session.date.isoformat()}-{kind}"
 
 
 def resolve_kinds(kinds: Iterable[str] | str, has_earlier: bool) -> list[ExportKind]:
