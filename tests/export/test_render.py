@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from tests.export.factories import full_session, make_group
+from tests.export.factories import full_session, later_session, make_group
 from tests.export.markdown import outline
 from workshop.export import ExportError, NeedsEarlier, render
-from workshop.model import Group, Session
+from workshop.model import Decision, Group, Session
 
 
 @pytest.fixture
@@ -79,6 +79,24 @@ def test_summary_has_every_part_a_participant_looks_for(group: Group, session: S
     assert "Fund the phone standard (Research), raised by Ann Lee" in doc.list_items
     assert "Web chat? (Consult)" in doc.list_items
     assert "Good energy." in doc.paragraphs
+
+
+def test_a_follow_ups_summary_keeps_earlier_decisions_apart(group: Group, session: Session) -> None:
+    # a follow-up carries the earlier part's decisions forward: its summary must not present
+    # them as taken in this workshop
+    later = later_session(session)
+    doc = outline(render("summary", group, later, session))
+    assert "No new decisions were recorded in this workshop." in doc.paragraphs
+    assert "Carried from part 1 (1)" in doc.heading_texts(3)
+    assert any(item.startswith("Fund the phone standard") for item in doc.list_items)
+    later.decisions.append(Decision(id="dc2", text="Publish the charter in May"))
+    doc = outline(render("summary", group, later, session))
+    assert "No new decisions were recorded in this workshop." not in doc.paragraphs
+    assert any(item.startswith("Publish the charter in May") for item in doc.list_items)
+    numbered = [item for item in doc.list_items if item.startswith(("Fund", "Publish"))]
+    assert len(numbered) == 2  # each once: the new one numbered, the carried one apart
+    alone = outline(render("summary", group, session))  # part 1: all its own
+    assert "Carried from part 1 (1)" not in alone.heading_texts(3)
 
 
 def test_summary_lists_the_open_warnings(group: Group, session: Session) -> None:

@@ -63,7 +63,7 @@ def render(kind: ExportKind, group: Group, session: Session, earlier: Session | 
     if kind == "summary":
         from workshop.export.summary import summary_view
 
-        view = summary_view(group, session)
+        view = summary_view(group, session, earlier)
     elif kind == "strategy":
         from workshop.export.strategy import strategy_view
 

@@ -27,9 +27,12 @@ from workshop.model.structure import PRINCIPLE_HINTS, Principle
 SHOWN_APART = {"actions": "The actions agreed are listed under Actions, below."}
 
 
-def summary_view(group: Group, session: Session) -> dict[str, Any]:
-    """Everything the summary template shows, as plain values."""
+def summary_view(group: Group, session: Session, earlier: Session | None = None) -> dict[str, Any]:
+    """Everything the summary template shows, as plain values. With `earlier` (the session
+    this one follows), the decisions a follow-up carried from it are listed apart from those
+    taken in this workshop."""
     lookups = Lookups(session)
+    carried = {d.id for d in earlier.decisions} if earlier is not None else set()
     completeness = all_completeness(session)
     return {
         "title": f"{group.name}: "
@@ -44,7 +47,17 @@ def summary_view(group: Group, session: Session) -> dict[str, Any]:
         "absent": [_person(p.name, p.role) for p in session.participants if not p.present],
         "agenda": _agenda(session),
         "steps": [_step(session, step, lookups, completeness[step]) for step in Step],
-        "decisions": [_attributed(d.text, d.step, d.raised_by, lookups) for d in session.decisions],
+        "decisions": [
+            _attributed(d.text, d.step, d.raised_by, lookups)
+            for d in session.decisions
+            if d.id not in carried
+        ],
+        "earlier_decisions": [
+            _attributed(d.text, d.step, d.raised_by, lookups)
+            for d in session.decisions
+            if d.id in carried
+        ],
+        "earlier_part": earlier.part if earlier is not None else None,
         "actions": item_table(section("actions"), lookups, by_votes=False),
         "parking_lot": [
             _attributed(p.text, p.step, p.raised_by, lookups) for p in session.parking_lot
