@@ -466,3 +466,25 @@ async def test_two_saves_read_one_after_the_other_keep_the_place(
         table = screen.query_one("#table-standards", DataTable)
         assert table.get_row("std00002")[1] == 1
         assert under_cursor(table) == "std00020" and cursor_row_shown(screen, table)
+
+
+async def test_a_session_deleted_meanwhile_says_so_and_comes_back_when_restored(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    # the participant's screen kept showing a deleted session as if nothing had happened
+    group, session = make_session(fill=two_expectations)
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        banner = screen.query_one("#lock-banner", Static)
+        assert not banner.display
+        with store.edit(group.id, holder="facilitator") as editor:
+            editor.delete_session(session.id)
+        await until(pilot, lambda: bool(banner.display))
+        assert "was deleted by the facilitator" in str(banner.render())
+        assert rows(screen) == 2  # its last saved state, still readable
+        with store.edit(group.id, holder="facilitator") as editor:
+            editor.restore_session(session.id)
+        await until(pilot, lambda: not banner.display)
+        notices = [n.message for n in app._notifications]
+        assert any("deleted" in m for m in notices) and any("back" in m for m in notices)

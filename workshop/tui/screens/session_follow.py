@@ -16,7 +16,7 @@ from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.widgets import DataTable, TabbedContent, TabPane
 
-from workshop.errors import WorkshopError
+from workshop.errors import NotFound, WorkshopError
 from workshop.model.base import Step
 from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
@@ -64,8 +64,11 @@ class SessionFollow:
     session_id: str
     read_only: bool
     speaker: str | None
+    lock_reason: str
     #: The reader's place while the step is rebuilt, until restored (see show_session).
     _place: Place | None = None
+    #: The session was deleted from the file: said once, until it is back (see _follow).
+    _gone = False
 
     class Followed(Message):
         """The editor saved a newer copy of the session (read off the file, no lock)."""
@@ -115,12 +118,38 @@ class SessionFollow:
             return
         try:
             group, session = self.store.load_session(self.group_id, self.session_id)
+        except NotFound:
+            self._followed = stamp
+            self._show_gone(True)  # deleted: the last state stays on screen, and says so
+            return
         except WorkshopError:
-            return  # deleted or unreadable for now: keep showing the last good state
+            return  # unreadable for now: keep showing the last good state
         self._followed = stamp
+        self._show_gone(False)
         if session.revision != self.session.revision or group != self.group:
             # rebuilt in the screen's own queue, in turn with its keys (and its leaving)
             screen.post_message(SessionFollow.Followed(group, session))
+
+    def _show_gone(self, gone: bool) -> None:
+        """Say on the banner that the session was deleted (its last saved state is what is
+        shown), or, once it is back (undone), what the banner said before."""
+        if gone == self._gone:
+            return
+        self._gone = gone
+        screen: Any = self
+        banner = self.query_one("#lock-banner")
+        if gone:
+            message = (
+                "This session was deleted by the facilitator: what you see is its last saved "
+                "state (they can bring it back with u on the home screen)."
+            )
+            banner.update(f"⚠ {message}")
+            banner.display = True
+            screen.notify(message, title="Session deleted", severity="warning")
+        else:
+            banner.update(f"⚠ {self.lock_reason}")
+            banner.display = bool(self.lock_reason)
+            screen.notify("The session is back, and shown as saved.", title="Session restored")
 
     async def on_session_follow_followed(self, message: SessionFollow.Followed) -> None:
         screen: Any = self
