@@ -340,3 +340,33 @@ def test_progress_export_of_the_follow_up(
     result = run(capsys, "export", demo[1], "--kind", "progress", "--stdout")
     assert result.code == 0, result.err
     assert result.out.startswith("# ")
+
+
+def test_a_failed_import_leaves_a_group_file_another_import_is_adding_to(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # two imports into a new group at once: the second found the file the first had just
+    # made and was adding its session when the first, refused the lock, removed "its" file
+    from workshop.model import Session
+    from workshop.store.store import Store as StoreClass
+
+    file = _transfer_with_id(tmp_path, "first1234")
+    made = StoreClass.create_group
+    held: list[Any] = []
+
+    def create_then_taken(self: Store, group: Any) -> Path:
+        path = made(self, group)
+        other = Store(data_dir).edit(group.id, holder="another import")
+        other.add_session(Session(id="other5678", group_id=group.id, date=date(2026, 5, 1)))
+        held.append(other)  # still holding the lock as the first import goes on
+        return path
+
+    monkeypatch.setattr(StoreClass, "create_group", create_then_taken)
+    result = run(capsys, "import", str(file))
+    assert result.code == 1 and "being edited by another import" in result.err
+    held[0].close()
+    assert _ids(data_dir) == ["other5678"]  # the other import's session, in its group
+    assert Store(data_dir).list_groups()[0].error is None

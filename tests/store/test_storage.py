@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from workshop.errors import StaleRevision
+from workshop.errors import NotFound, StaleRevision
 from workshop.model import Group, Session
 from workshop.store import Store, schema
 from workshop.store.storage import DurableStorage
@@ -178,3 +178,17 @@ def test_a_group_record_changed_outside_is_checked_in_full(data_dir: Path) -> No
     path.write_bytes(payload[:first] + other.encode() + payload[first + len(group.id) :])
     with pytest.raises(UnreadableFile, match="another group"):
         store.edit(group.id)
+
+
+def test_a_file_removed_under_an_editor_is_never_written_back_without_its_group(
+    data_dir: Path,
+) -> None:
+    # TinyDB reads a missing file as an empty database, then writes only the tables it
+    # changed: a session saved after the file was removed landed in a file with no group
+    store, group, _ = _setup(data_dir)
+    path = store.path_of(group.id)
+    with store.edit(group.id) as editor:
+        path.unlink()
+        with pytest.raises(NotFound, match="removed while it was being edited"):
+            editor.add_session(Session(group_id=group.id, date=date(2026, 2, 1)))
+    assert not path.exists()

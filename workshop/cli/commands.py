@@ -274,12 +274,20 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     except BaseException:
         # never leave half an import: a group file made for this import goes again
         if created is not None:
-            with contextlib.suppress(OSError):
-                created.unlink()
+            _remove_unused_group(store, group.id, created)
         raise
     _out(f"Imported {saved.label} of '{group.name}' into {store.data_dir}")
     _out(saved.id)
     return 0
+
+
+def _remove_unused_group(store: Store, group_id: str, path: Path) -> None:
+    """Remove a group file made for an import that failed: under its lock, and only while it
+    holds no session. Another import may have found the file meanwhile and be adding to it;
+    removed under that one, its session was written into a file without its group."""
+    with contextlib.suppress(WorkshopError, OSError), store.edit(group_id) as editor:
+        if not editor.sessions():
+            path.unlink()
 
 
 def cmd_demo(store: Store, args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from workshop.errors import UnreadableFile
+from workshop.errors import NotFound, UnreadableFile
 from workshop.store.durable import atomic_write, decode, encode, read_bytes
 
 
@@ -40,7 +40,9 @@ class DurableStorage(Storage):
         try:
             payload = read_bytes(self.path)
         except FileNotFoundError:
-            return None
+            # TinyDB reads None as an empty database and would then write only the tables it
+            # changed: a file removed under an editor must not come back without its group
+            raise NotFound(f"{self.path.name} was removed while it was being edited") from None
         if self._parsed is not None and payload == self._bytes:
             return self._parsed
         parsed = decode(payload, self.path.name)
