@@ -168,6 +168,26 @@ def test_dump_then_import_replace_changes_no_content(
     assert content(after) == content(before)
 
 
+def test_import_replace_keeps_what_it_replaced_as_a_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    # twice within a minute: a routine save keeps a version only every few minutes, and the
+    # second replace wiped the first one's notes with nothing to go back to
+    dumped = json.loads(run(capsys, "dump", demo[1]).out)
+    for note in ("First import's notes", "Second import's notes"):
+        dumped["session"]["notes"] = {"research": note}
+        file = tmp_path / "part2.json"
+        file.write_text(json.dumps(dumped), encoding="utf-8")
+        result = run(capsys, "import", str(file), "--replace")
+        assert result.code == 0 and f"workshop versions {demo[1]}" in result.out
+    listed = run(capsys, "versions", demo[1])
+    assert listed.code == 0 and listed.out.count("import") >= 2
+    restored = run(capsys, "restore", demo[1], "0")  # the newest kept: before the second
+    assert restored.code == 0, restored.err
+    shown = json.loads(run(capsys, "dump", demo[1]).out)
+    assert shown["session"]["notes"]["research"] == "First import's notes"
+
+
 def test_import_of_existing_session_needs_replace(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
 ) -> None:

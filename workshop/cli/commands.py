@@ -266,8 +266,9 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
                 saved = editor.add_session(session)
             else:
                 current = editor.session(session.id)
+                # what it replaces is kept as a version, whatever the last one's age
                 saved = editor.save_session(
-                    session.model_copy(update={"revision": current.revision})
+                    session.model_copy(update={"revision": current.revision}), keep="import"
                 )
             if args.replace and editor.group != group and created is None:
                 editor.save_group(group)
@@ -277,6 +278,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
             _remove_unused_group(store, group.id, created)
         raise
     _out(f"Imported {saved.label} of '{group.name}' into {store.data_dir}")
+    if home is not None:
+        _out(f"The session it replaced is kept: workshop versions {saved.id} lists it")
     _out(saved.id)
     return 0
 

@@ -254,10 +254,11 @@ class GroupEditor:
                 )
             return saved
 
-    def save_session(self, session: Session) -> Session:
+    def save_session(self, session: Session, keep: str | None = None) -> Session:
         """Save a session edited from the copy at `session.revision`. Refuses (StaleRevision,
         nothing written) when the file holds another revision. Returns the saved copy, with
-        revision + 1 and updated_at set; keep editing that copy."""
+        revision + 1 and updated_at set; keep editing that copy. With `keep` (a reason, e.g.
+        "import"), the file as it was is always kept as a version first."""
         self._check_group(session)
         with self._op():
             doc = self._session_doc(session.id)
@@ -275,7 +276,7 @@ class GroupEditor:
             )
             new = _doc(saved)
             try:
-                with self._change():
+                with self._change(keep or "autosave", always_keep=keep is not None):
                     self._table("sessions").update(_replace_with(new), doc_ids=[doc.doc_id])
                     self._table("summaries").upsert(
                         schema.summary_doc(saved, new), where("id") == saved.id
