@@ -188,6 +188,26 @@ def test_import_replace_keeps_what_it_replaced_as_a_version(
     assert shown["session"]["notes"]["research"] == "First import's notes"
 
 
+def test_import_reads_a_file_saved_with_a_byte_order_mark(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    file = _transfer_with_id(tmp_path, "bom123456")
+    file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())  # as Windows editors save it
+    result = run(capsys, "import", str(file))
+    assert result.code == 0, result.err
+    assert _ids(data_dir) == ["bom123456"]
+
+
+def test_import_of_a_file_that_is_not_utf8_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    file = _transfer_with_id(tmp_path, "latin1234")
+    file.write_bytes(file.read_bytes().replace(b'"format"', b'"\xb3format"'))
+    error = _one_line_error(run(capsys, "import", str(file)))
+    assert "not UTF-8 text" in error and "bug" not in error
+    assert not data_dir.exists() or _ids(data_dir) == []
+
+
 def test_import_of_existing_session_needs_replace(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
 ) -> None:
@@ -319,9 +339,14 @@ def test_app_commands_start_the_app(
 
     fake.run = fake_run  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workshop.tui", fake)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     result = run(capsys, *argv, *([demo[1][:6]] if ref else []))
     assert result.code == 0
     assert calls == [(data_dir, demo[1] if ref else None, read_only)]
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # `workshop open … </dev/null`
+    result = run(capsys, *argv, *([demo[1][:6]] if ref else []))
+    assert result.code == 2 and len(calls) == 1  # refused in one line, not waiting for ever
+    assert result.err.strip().endswith("needs a terminal to read keys from (input is not one)")
 
 
 def test_data_dir_option_wins_over_the_environment(
@@ -390,3 +415,13 @@ def test_a_failed_import_leaves_a_group_file_another_import_is_adding_to(
     held[0].close()
     assert _ids(data_dir) == ["other5678"]  # the other import's session, in its group
     assert Store(data_dir).list_groups()[0].error is None
+
+
+def test_a_name_the_model_refuses_late_is_the_users_error_in_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    # a name sent by a terminal in another encoding arrives with a lone surrogate: the model
+    # refuses it, which was reported as "an unexpected error … a bug"
+    result = run(capsys, "new", "--no-input", "--group", "Caf\udce9", "--facilitator", "F")
+    error = _one_line_error(result)
+    assert "bug" not in error and "name" in error

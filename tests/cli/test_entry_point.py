@@ -11,8 +11,8 @@ from pathlib import Path
 WORKSHOP = Path(sys.executable).with_name("workshop")
 
 
-def _workshop(*argv: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "WORKSHOP_DATA": str(data_dir), "COLUMNS": "100"}
+def _workshop(*argv: str, data_dir: Path, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKSHOP_DATA": str(data_dir), "COLUMNS": "100", **env_extra}
     env.pop("WORKSHOP_DEBUG", None)
     return subprocess.run(
         [str(WORKSHOP), *argv], capture_output=True, text=True, env=env, timeout=60, check=False
@@ -61,3 +61,20 @@ def test_list_does_not_load_the_heavy_libraries(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stderr.strip() == "[]"
+
+
+def test_a_terminal_that_cannot_show_a_character_still_gets_the_new_sessions_id(
+    tmp_path: Path,
+) -> None:
+    # under an ascii-only output encoding the follow-up was saved, then printing its label
+    # ('Part 2 · …') failed as "a bug": the id was never shown, and a retry made another
+    data_dir = tmp_path / "sessions"
+    assert _workshop("demo", data_dir=data_dir).returncode == 0
+    listing = json.loads(_workshop("list", "--json", data_dir=data_dir).stdout)
+    latest = listing[0]["sessions"][-1]["id"]
+    made = _workshop("follow-up", latest, "--no-input", data_dir=data_dir, PYTHONIOENCODING="ascii")
+    assert made.returncode == 0, made.stderr
+    assert "\\xb7" in made.stdout  # the '·' written escaped
+    new_id = made.stdout.strip().splitlines()[-1]
+    after = json.loads(_workshop("list", "--json", data_dir=data_dir).stdout)
+    assert new_id in [s["id"] for s in after[0]["sessions"]]

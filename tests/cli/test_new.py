@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,8 +17,10 @@ from workshop.store import Store
 
 
 @pytest.fixture
-def keys() -> Iterator[PipeInput]:
-    """Keys typed into questionary's prompts (prompt_toolkit reads them from a pipe)."""
+def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[PipeInput]:
+    """Keys typed into questionary's prompts (prompt_toolkit reads them from a pipe, which
+    stands for the terminal the questions need)."""
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 
@@ -108,4 +111,28 @@ def test_cancelled_question_creates_nothing(
     result = run(capsys, "new")
     assert result.code == 1
     assert "cancelled" in result.err
+    assert not data_dir.exists()
+
+
+def test_input_ending_mid_questions_cancels_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, keys: PipeInput
+) -> None:
+    keys.send_text("Riverside Care\r")  # the group; then the input ends
+    keys.close()
+    result = run(capsys, "new")
+    assert result.code == 1
+    assert result.err.strip() == "workshop: cancelled; nothing was created"  # not "a bug"
+    assert not data_dir.exists()
+
+
+def test_without_a_terminal_the_questions_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `workshop new < answers.txt` or from a script: prompt_toolkit echoed each question twice
+    # and failed at the input's end
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    result = run(capsys, "new", "--group", "Team")
+    assert result.code == 2
+    assert "cannot ask without a terminal" in result.err and "--no-input" in result.err
+    assert len(result.err.strip().splitlines()) == 1
     assert not data_dir.exists()

@@ -9,6 +9,7 @@ tests/cli/test_startup.py holds it to that."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -207,11 +208,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # to collections that found next to nothing). The app resumes it after its first frame.
     collecting = gc.isenabled()
     gc.disable()
+    _never_fail_to_print()
     try:
         return _main(argv)
     finally:
         if collecting:
             gc.enable()
+
+
+def _never_fail_to_print() -> None:
+    """Output the terminal cannot show (a '·' under PYTHONIOENCODING=ascii, a name typed in
+    another encoding) is written escaped rather than failing: a command that had already
+    saved its work then reported a crash, and never printed the new session's id."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -237,6 +250,15 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write("workshop: cancelled\n")
         return 1
     except Exception as error:
+        if type(error).__name__ == "ValidationError" and type(error).__module__.startswith(
+            "pydantic"
+        ):
+            # a value the model refuses that no check before it caught (text the terminal
+            # sent in another encoding): the user's input, said as such
+            from workshop.model.fields import explain
+
+            sys.stderr.write(f"workshop: {_one_line(explain(error))}\n")  # type: ignore[arg-type]
+            return 1
         # a bug, not the user's doing: still one line, unless asked for the whole story
         if os.environ.get("WORKSHOP_DEBUG"):
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,10 +27,29 @@ class NewSession:
 
 
 def _answer(question: Any) -> str:
-    value = question.ask()
+    if not sys.stdin.isatty():
+        # piped or empty input: the prompts would read it as keys, twice-echoed, and fail
+        # at its end
+        raise UsageError(
+            "cannot ask without a terminal: give the values as options, with --no-input "
+            "(see --help)"
+        )
+    try:
+        value = question.ask()
+    except EOFError:  # the input ended (ctrl+d on some terminals)
+        value = None
     if value is None:  # Ctrl-C or Ctrl-D
         raise WorkshopError("cancelled; nothing was created")
     return str(value)
+
+
+def _date_question(questionary: Any, prompt: str) -> Any:
+    """A date, empty for today. Not pre-filled with today's: a date typed after it was
+    appended to it ('2026-11-302027-03-01')."""
+    today = date.today().isoformat()
+    return questionary.text(
+        f"{prompt} (YYYY-MM-DD):", instruction=f"(empty: today, {today})", validate=_valid_day
+    )
 
 
 def _required(text: str) -> bool | str:
@@ -94,11 +114,7 @@ def new_session(
         typed = _answer(questionary.text("Participants (comma-separated, optional):"))
         participants = [name.strip() for name in typed.split(",") if name.strip()]
     if day is None:
-        typed = _answer(
-            questionary.text(
-                "Date (YYYY-MM-DD):", default=date.today().isoformat(), validate=_valid_day
-            )
-        )
+        typed = _answer(_date_question(questionary, "Date"))
         day = _day(typed)
     return NewSession(group, organisation or "", facilitator, participants, day)
 
@@ -107,11 +123,5 @@ def follow_up_date(earlier: Session) -> date:
     """The day of a follow-up session, asked with today as the default."""
     import questionary
 
-    typed = _answer(
-        questionary.text(
-            f"Date of the session following {earlier.label} (YYYY-MM-DD):",
-            default=date.today().isoformat(),
-            validate=_valid_day,
-        )
-    )
+    typed = _answer(_date_question(questionary, f"Date of the session following {earlier.label}"))
     return _day(typed)

@@ -52,6 +52,9 @@ def _start_app(store: Store, ref: str | None, read_only: bool) -> int:
     if ref is not None:
         # a clear line now, rather than in the app; the app reads the session itself
         _, ref = store.locate_session(ref)
+    if not sys.stdin.isatty():
+        # the app reads keys from the terminal: without one it would wait for ever
+        raise UsageError("the app needs a terminal to read keys from (input is not one)")
     try:
         from workshop.tui import run as run_app
     except ImportError as error:
@@ -240,7 +243,15 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     from workshop.model.transfer import load_transfer
 
     source: Path = args.file
-    text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    try:
+        # utf-8-sig: a file saved with a byte-order mark (as Windows editors do) is read too
+        raw = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"cannot import {source}: it is not UTF-8 text (byte {error.start + 1} is not); "
+            "save it as UTF-8 and try again"
+        ) from None
     try:
         transfer = load_transfer(text)
     except InvalidInput as error:

@@ -22,7 +22,7 @@ from workshop.tui.css_cache import CachedStylesheet
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 
-#: A quit first lets keys typed before it land (see WorkshopApp._let_typed_keys_land): in at
+#: A quit first lets keys typed before it land (see _let_typed_keys_land): in at
 #: most this many rounds (a line ended with Enter goes from the field to its list, then the
 #: screen) and this long.
 QUIT_SETTLE_ROUNDS = 10
@@ -159,7 +159,7 @@ class WorkshopApp(App[int]):
         from workshop.tui.dialogs.confirm import ConfirmDialog
         from workshop.tui.dialogs.guard import GuardedForm
 
-        await self._let_typed_keys_land()
+        await _let_typed_keys_land(self.screen)
         forms = [s for s in self.screen_stack if isinstance(s, GuardedForm)]
         if self.screen is self._quit_question or not any(
             form.changed_since_opened() for form in forms
@@ -182,30 +182,6 @@ class WorkshopApp(App[int]):
         )
         self.push_screen(self._quit_question, answered)
 
-    async def _let_typed_keys_land(self) -> None:
-        """Wait until the screen's widgets have handled what is queued for them. ctrl+q is
-        taken by the app as it arrives, while keys sent just before it (a paste, a fast
-        typist, a slow link) may still wait in the focused field's queue, and a line ended
-        with Enter in its list's: quitting then dropped them. Bounded: a widget that never
-        gets through its queue does not keep the app open."""
-        deadline = asyncio.get_running_loop().time() + QUIT_SETTLE_SECONDS
-        for _ in range(QUIT_SETTLE_ROUNDS):
-            busy = [
-                widget
-                for widget in self.screen.walk_children(with_self=True)
-                if not widget._message_queue.empty()
-            ]
-            left = deadline - asyncio.get_running_loop().time()
-            if not busy or left <= 0:
-                return
-            landed = [asyncio.Event() for _ in busy]
-            for widget, event in zip(busy, landed, strict=True):
-                widget.call_later(event.set)  # runs once what was queued before it has run
-            try:
-                await asyncio.wait_for(asyncio.gather(*(e.wait() for e in landed)), left)
-            except TimeoutError:
-                return
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # The current screen's actions first, then Textual's own few (keys panel, screenshot).
         commands = list(binding_commands(self, screen))
@@ -214,6 +190,32 @@ class WorkshopApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title not in names and command.title != "Theme":
                 yield command
+
+
+async def _let_typed_keys_land(screen: Screen[Any]) -> None:
+    """Wait until the screen's widgets have handled what is queued for them. ctrl+q is
+    taken by the app as it arrives, while keys sent just before it (a paste, a fast typist, a
+    slow link) may still wait in the focused field's queue, and a line ended with Enter in its
+    list's: quitting then dropped them. Bounded: a widget that never gets through its queue
+    does not keep the app open."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + QUIT_SETTLE_SECONDS
+    for _ in range(QUIT_SETTLE_ROUNDS):
+        busy = [
+            widget
+            for widget in screen.walk_children(with_self=True)
+            if not widget._message_queue.empty()
+        ]
+        left = deadline - loop.time()
+        if not busy or left <= 0:
+            return
+        landed = [asyncio.Event() for _ in busy]
+        for widget, event in zip(busy, landed, strict=True):
+            widget.call_later(event.set)  # runs once what was queued before it has run
+        try:
+            await asyncio.wait_for(asyncio.gather(*(e.wait() for e in landed)), left)
+        except TimeoutError:
+            return
 
 
 def _resume_gc() -> None:
