@@ -141,3 +141,32 @@ def test_8_readers_never_see_a_mix(data_dir: Path) -> None:
     final = store.load_group(group.id).sessions[0]
     assert final.revision > 10, "the writer must have saved while the readers read"
     print(f"\n{2 * reads} reads during {final.revision} saves in {elapsed}: 0 errors")
+
+
+def _follow_up_until_done(data_dir: Path, session_id: str, seed: int) -> None:
+    """`workshop follow-up` as a user retries it while another command holds the group."""
+    import contextlib
+    import io
+
+    from workshop.cli import main
+
+    rng = random.Random(seed)
+    for _ in range(2000):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            code = main(["--data-dir", str(data_dir), "follow-up", session_id, "--no-input"])
+        if code == 0:
+            return
+        time.sleep(rng.uniform(0, 0.002))
+    raise AssertionError("the group stayed locked")
+
+
+def test_6_follow_ups_at_once_take_distinct_part_numbers(data_dir: Path) -> None:
+    """6. The next part's number is worked out under the group's lock: several follow-ups at
+    once (a script, two facilitators) each get their own, with none repeated."""
+    store = Store(data_dir)
+    group, session = new_group_with_session(store, "Parts", 5)
+    processes = count(4, 8)
+    pids = [fork(partial(_follow_up_until_done, data_dir, session.id, i)) for i in range(processes)]
+    assert [wait(pid) for pid in pids] == [0] * processes
+    parts = sorted(s.part for s in store.load_group(group.id).sessions)
+    assert parts == list(range(1, processes + 2))

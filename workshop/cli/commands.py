@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     # the model (pydantic) is imported by the commands that need it: `list` never does
     from workshop.model.session import Group
-    from workshop.store import ListedGroup
+    from workshop.store import GroupEditor, ListedGroup
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,8 +85,10 @@ def _group_named(store: Store, name: str) -> ListedGroup | None:
     return None
 
 
-def _next_part(store: Store, group_id: str) -> int:
-    return max((s.part for s in store.load_group(group_id).sessions), default=0) + 1
+def _next_part(editor: GroupEditor) -> int:
+    """The group's next part number, worked out under its lock: two commands at once read
+    the same highest part outside it and both took the next."""
+    return max((s.part for s in editor.sessions()), default=0) + 1
 
 
 def cmd_new(store: Store, args: argparse.Namespace) -> int:
@@ -98,17 +100,14 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
     if group is None:
         group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
         store.create_group(group)
-        part = 1
-    else:
-        part = _next_part(store, group.id)
     session = Session(
         group_id=group.id,
-        part=part,
         date=answers.date,
         facilitator=answers.facilitator.strip(),
         participants=[Participant(name=n.strip()) for n in answers.participants if n.strip()],
     )
     with store.edit(group.id, holder="workshop new") as editor:
+        session.part = _next_part(editor)
         saved = editor.add_session(session)
     _out(f"Created {saved.label} of '{group.name}' in {store.data_dir}")
     _out(saved.id)
@@ -125,9 +124,10 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
         day = ask.follow_up_date(earlier)
     else:
         day = parse_day(args.date)
-    session = follow_up(earlier, on=day)
-    session.part = _next_part(store, group.id)
     with store.edit(group.id, holder="workshop follow-up") as editor:
+        # from the session as it is now, under the lock (it may have changed meanwhile)
+        session = follow_up(editor.session(earlier.id), on=day)
+        session.part = _next_part(editor)
         saved = editor.add_session(session)
     _out(f"Created {saved.label} of '{group.name}', following {earlier.label}")
     _out(saved.id)
