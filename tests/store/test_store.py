@@ -247,3 +247,28 @@ def test_text_json_cannot_hold_fails_the_save_cleanly(data_dir: Path) -> None:
         assert path.read_bytes() == before
         session.title = "fixed"
         assert editor.save_session(session).title == "fixed"
+
+
+def test_a_copy_of_a_group_file_is_listed_as_the_mistake_it_is(data_dir: Path) -> None:
+    # a backup left in the folder: the group was listed twice and every command found its
+    # session "ambiguous" however much of the id was typed
+    store = Store(data_dir)
+    group = _group(store)
+    with store.edit(group.id) as editor:
+        session = editor.add_session(_session(group))
+    path = store.path_of(group.id)
+    other_name = path.with_name(f"backup--{'4' * len(group.id)}.json")
+    other_name.write_bytes(path.read_bytes())  # named for another group than it holds
+    listed = store.list_groups()
+    assert [g.group.id for g in listed if g.group] == [group.id]
+    [flagged] = [g for g in listed if g.group is None]
+    assert flagged.path == other_name and "not 4444" in (flagged.error or "")
+    assert store.find_session(session.id[:4])[1].id == session.id  # the real one still works
+    other_name.unlink()
+    backup = path.with_name(f"backup-copy--{group.id}.json")
+    backup.write_bytes(path.read_bytes())  # named for the group it holds, as the original
+    listed = Store(data_dir).list_groups()
+    assert all(g.group is None for g in listed) and len(listed) == 2
+    assert all("several files hold group" in (g.error or "") for g in listed)
+    with pytest.raises(NotFound, match="2 files in the folder cannot be read"):
+        Store(data_dir).locate_session(session.id)

@@ -125,7 +125,7 @@ class Store:
         if kept is not None and self._listed != before:
             cache.save(*kept, self._listed)
         return sorted(
-            result,
+            _flag_copies(result),
             key=lambda g: (g.group is None, g.group.name.casefold() if g.group else g.path.name),
         )
 
@@ -223,12 +223,22 @@ class Store:
         ref = ref.strip()
         if not ref:
             raise NotFound("no session id given")
-        found = [(g.group.id, s.id) for g in self.list_groups() if g.group for s in g.sessions]
+        listed = self.list_groups()
+        found = [(g.group.id, s.id) for g in listed if g.group for s in g.sessions]
         matches = [pair for pair in found if pair[1] == ref] or [
             pair for pair in found if pair[1].startswith(ref)
         ]
         if not matches:
-            raise NotFound(f"no session matches '{ref}'")
+            unreadable = sum(1 for g in listed if g.group is None)
+            raise NotFound(
+                f"no session matches '{ref}'"
+                + (
+                    f"; {unreadable} file{'s' if unreadable > 1 else ''} in the folder cannot "
+                    "be read: `workshop list` says why"
+                    if unreadable
+                    else ""
+                )
+            )
         if len(matches) > 1:
             raise Ambiguous(ref, sorted(sid for _, sid in matches))
         return matches[0]
@@ -378,3 +388,34 @@ class Store:
             lock.release()
             self.forget(path)
         return GroupFile.of(group, sessions, path)
+
+
+def _flag_copies(listed: list[GroupSummary]) -> list[GroupSummary]:
+    """A copy of a group file left in the folder (a backup, a file copied by hand) is listed
+    as the error it is, never as the group again: its sessions were then listed twice, and
+    every command found the same session "ambiguous" however much of its id was typed. A file
+    named for another group than it holds is flagged; files named for the group they hold,
+    several of them, all are (which to keep is the user's call)."""
+    flagged: dict[Path, str] = {}
+    holders: dict[str, list[GroupSummary]] = {}
+    for summary in listed:
+        if summary.group is None:
+            continue
+        named = group_id_of(summary.path.name)
+        if named is not None and named != summary.group.id:
+            flagged[summary.path] = (
+                f"{summary.path.name} holds group {summary.group.id}, not {named} as its name "
+                "says: a copy of another group's file? Move it out of the folder"
+            )
+        else:
+            holders.setdefault(summary.group.id, []).append(summary)
+    for group_id, files in holders.items():
+        if len(files) > 1:
+            names = ", ".join(sorted(f.path.name for f in files))
+            for summary in files:
+                flagged[summary.path] = f"several files hold group {group_id} ({names}); keep one"
+    if not flagged:
+        return listed
+    return [
+        GroupSummary(None, g.path, [], flagged[g.path]) if g.path in flagged else g for g in listed
+    ]
