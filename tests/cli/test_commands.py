@@ -425,3 +425,44 @@ def test_a_name_the_model_refuses_late_is_the_users_error_in_one_line(
     result = run(capsys, "new", "--no-input", "--group", "Caf\udce9", "--facilitator", "F")
     error = _one_line_error(result)
     assert "bug" not in error and "name" in error
+
+
+def test_a_command_waits_a_moment_for_another_commands_lock_not_for_the_apps(
+    capsys: pytest.CaptureFixture[str], demo: list[str], data_dir: Path
+) -> None:
+    import threading
+    import time
+
+    store = Store(data_dir)
+    group_id = store.locate_session(demo[1])[0]
+    held = store.edit(group_id, holder="workshop import")  # a script's other command
+    threading.Timer(0.3, held.close).start()
+    started = time.monotonic()
+    result = run(capsys, "follow-up", demo[1], "--no-input")
+    assert result.code == 0, result.err  # it waited, then went ahead
+    assert time.monotonic() - started >= 0.25
+    with store.edit(group_id, holder="ana@laptop"):  # the app, open for a whole workshop
+        started = time.monotonic()
+        refused = run(capsys, "follow-up", demo[1], "--no-input")
+        assert time.monotonic() - started < 2
+    error = _one_line_error(refused)
+    assert "being edited by ana@laptop" in error and "nothing was changed" in error
+
+
+def test_import_says_the_groups_name_as_it_stays_in_the_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str], data_dir: Path
+) -> None:
+    dumped = json.loads(run(capsys, "dump", demo[1]).out)
+    name = dumped["group"]["name"]
+    dumped["group"]["name"] = "Renamed in the file"
+    dumped["session"]["id"] = "c0ffee123456"
+    file = tmp_path / "renamed.json"
+    file.write_text(json.dumps(dumped), encoding="utf-8")
+    result = run(capsys, "import", str(file))
+    assert result.code == 0, result.err
+    assert f"of '{name}'" in result.out and "Renamed in the file" not in result.out
+    dumped["session"]["id"] = demo[1]
+    file.write_text(json.dumps(dumped), encoding="utf-8")
+    replaced = run(capsys, "import", str(file), "--replace")
+    assert "of 'Renamed in the file'" in replaced.out
+    assert "name and organisation were replaced" in replaced.out

@@ -112,6 +112,13 @@ def test_repeated_item_id_in_a_section_is_reported() -> None:
         _load(doc)
 
 
+def test_a_session_that_follows_itself_is_refused() -> None:
+    doc = _demo_dump()
+    doc["session"]["follows"] = doc["session"]["id"]
+    with pytest.raises(InvalidInput, match="a session cannot follow itself"):
+        _load(doc)
+
+
 def test_session_of_another_group_is_reported() -> None:
     doc = _demo_dump()
     doc["session"]["group_id"] = "othergroup"

@@ -85,6 +85,32 @@ def _group_named(store: Store, name: str) -> ListedGroup | None:
     return None
 
 
+#: How long a command waits for a group another command is editing (a script running
+#: several, two people at once): such a lock is held for a moment. The app holds one for a
+#: whole workshop, and is never waited for.
+LOCK_WAIT = 5.0
+
+
+def _edit(store: Store, group_id: str, holder: str) -> GroupEditor:
+    """`store.edit`, waiting up to LOCK_WAIT for a lock another command holds."""
+    import time
+
+    from workshop.errors import LockedByOther
+
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            return store.edit(group_id, holder=holder)
+        except LockedByOther as error:
+            if not error.holder.startswith("workshop ") or time.monotonic() >= deadline:
+                when = f" since {error.since:%Y-%m-%d %H:%M}" if error.since else ""
+                raise WorkshopError(
+                    f"'{error.group}' is being edited by {error.holder}{when}; nothing was "
+                    "changed: try again once it is closed"
+                ) from None
+            time.sleep(0.05)
+
+
 def _next_part(editor: GroupEditor) -> int:
     """The group's next part number, worked out under its lock: two commands at once read
     the same highest part outside it and both took the next."""
@@ -106,7 +132,7 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
         facilitator=answers.facilitator.strip(),
         participants=[Participant(name=n.strip()) for n in answers.participants if n.strip()],
     )
-    with store.edit(group.id, holder="workshop new") as editor:
+    with _edit(store, group.id, "workshop new") as editor:
         session.part = _next_part(editor)
         saved = editor.add_session(session)
     _out(f"Created {saved.label} of '{group.name}' in {store.data_dir}")
@@ -124,7 +150,7 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
         day = ask.follow_up_date(earlier)
     else:
         day = parse_day(args.date)
-    with store.edit(group.id, holder="workshop follow-up") as editor:
+    with _edit(store, group.id, "workshop follow-up") as editor:
         # from the session as it is now, under the lock (it may have changed meanwhile)
         session = follow_up(editor.session(earlier.id), on=day)
         session.part = _next_part(editor)
@@ -272,7 +298,7 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     if not _group_exists(store, group.id):
         created = store.create_group(group)
     try:
-        with store.edit(group.id, holder="workshop import") as editor:
+        with _edit(store, group.id, "workshop import") as editor:
             if home is None:
                 saved = editor.add_session(session)
             else:
@@ -281,14 +307,20 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
                 saved = editor.save_session(
                     session.model_copy(update={"revision": current.revision}), keep="import"
                 )
-            if args.replace and editor.group != group and created is None:
+            renamed = args.replace and editor.group != group and created is None
+            if renamed:
                 editor.save_group(group)
+            stored_name = editor.group.name
     except BaseException:
         # never leave half an import: a group file made for this import goes again
         if created is not None:
             _remove_unused_group(store, group.id, created)
         raise
-    _out(f"Imported {saved.label} of '{group.name}' into {store.data_dir}")
+    # the group as it is now in the folder: without --replace the file's own name for it (a
+    # rename in the file) is not taken, and must not be printed as if it were
+    _out(f"Imported {saved.label} of '{stored_name}' into {store.data_dir}")
+    if renamed:
+        _out("The group's name and organisation were replaced by the file's (--replace)")
     if home is not None:
         _out(f"The session it replaced is kept: workshop versions {saved.id} lists it")
     _out(saved.id)
@@ -310,7 +342,7 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
     group, sessions = build_demo(date.today())
     if not _group_exists(store, DEMO_GROUP_ID):
         store.create_group(group)
-        with store.edit(group.id, holder="workshop demo") as editor:
+        with _edit(store, group.id, "workshop demo") as editor:
             for session in sessions:
                 editor.add_session(session)
     elif not args.force:
@@ -319,7 +351,7 @@ def cmd_demo(store: Store, args: argparse.Namespace) -> int:
             "use 'workshop demo --force' to replace it"
         )
     else:
-        with store.edit(group.id, holder="workshop demo") as editor:
+        with _edit(store, group.id, "workshop demo") as editor:
             editor.save_group(group)
             wanted = {s.id for s in sessions}
             for old in editor.sessions():

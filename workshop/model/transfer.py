@@ -87,6 +87,9 @@ def reference_problem(transfer: SessionTransfer) -> str | None:
         return (
             f"session → group_id: '{session.group_id}' is not the group's id '{transfer.group.id}'"
         )
+    if session.follows == session.id:
+        # its progress report would compare it with itself
+        return f"session → follows: a session cannot follow itself ('{session.id}')"
     participants = [p.id for p in session.participants]
     if len(set(participants)) != len(participants):
         return "participants: the same id is used twice"
