@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from tests.tui.conftest import AppFactory, SessionFactory, screen_now
 from tests.tui.test_newcomer import send_in_one_burst
@@ -178,3 +178,19 @@ async def test_keys_typed_just_before_a_quit_reach_the_document(
         assert not app.is_running
     saved = on_disk(store, group.id, session.id)
     assert "Fewer repeat calls" in saved.document.aims
+
+
+async def test_a_participant_without_a_name_is_refused_with_the_reason_on_screen(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    _, session = make_session(participants=["Ana"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "p")
+        form.query_one("#participant-role", Input).value = "Finance"
+        form.query_one("#participant-name", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form  # refused
+        reason = form.query_one("#participant-error", Static)
+        assert reason.display and "Name: must not be empty" in str(reason.render())

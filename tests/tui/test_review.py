@@ -7,7 +7,7 @@ from typing import Any, ClassVar, cast
 
 import pytest
 from textual.app import App
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.worker import WorkerFailed
 
 from workshop.model import (
@@ -192,7 +192,13 @@ async def test_recording_an_indicator_value_is_saved_on_disk(
         field.value = "lots"
         await pilot.press("enter")  # refused: not a number, the dialog stays
         assert app.screen.query_one(Input) is field
+        reason = app.screen.query_one("#value-error", Label)
+        await pilot.pause()
+        assert reason.display and reason.region.height >= 1  # it says why, on screen
+        assert "number" in str(reason.render())
         field.value = "25"
+        await pilot.pause()
+        assert not reason.display  # a good value: the reason goes
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -113,8 +113,9 @@ async def test_form_refuses_importance_7_then_adds_the_item(
         form.query_one("#field-importance", Input).focus()
         await pilot.press("7")
         await pilot.pause()
-        message = str(form.query_one("#error-importance", Static).render())
-        assert "Importance: enter a whole number from 1 to 5" in message
+        reason = form.query_one("#error-importance", Static)
+        assert "Importance: enter a whole number from 1 to 5" in str(reason.render())
+        assert reason.display and reason.region.height >= 1  # on screen, not only set
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # refused: still open

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
 
 def field_values(screen: Screen[Any]) -> tuple[object, ...]:
@@ -62,3 +62,11 @@ class GuardedForm:
             ),
             answered,
         )
+
+
+def say_reason(label: Static, message: str) -> None:
+    """Show why a field is refused in its `.field-error` label, which is shown only while it
+    has something to say (its updates alone kept it hidden: the item form's and the review's
+    reasons were never seen)."""
+    label.update(message)
+    label.set_class(bool(message), "-shown")

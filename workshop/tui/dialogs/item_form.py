@@ -15,7 +15,7 @@ from workshop.errors import InvalidInput
 from workshop.model.fields import format_value, parse_value
 from workshop.model.sections import FieldKind, FieldSpec, Section, section
 from workshop.model.session import Session
-from workshop.tui.dialogs.guard import GuardedForm
+from workshop.tui.dialogs.guard import GuardedForm, say_reason
 from workshop.tui.widgets.field_validator import FieldValidator
 
 _SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
@@ -131,7 +131,7 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
         message = ""
         if event.validation_result is not None and not event.validation_result.is_valid:
             message = "; ".join(event.validation_result.failure_descriptions)
-        self.query_one(f"#error-{name}", Static).update(message)
+        say_reason(self.query_one(f"#error-{name}", Static), message)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -172,7 +172,7 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
     def action_submit(self) -> None:
         values, errors = self.read_values()
         for spec in self.section.fields:
-            self.query_one(f"#error-{spec.name}", Static).update(errors.get(spec.name, ""))
+            say_reason(self.query_one(f"#error-{spec.name}", Static), errors.get(spec.name, ""))
         if errors:
             self.notify("; ".join(errors.values()), title="Check the form", severity="warning")
             return

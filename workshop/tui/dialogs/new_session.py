@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Select, Static
 
-from workshop.tui.dialogs.guard import GuardedForm
+from workshop.tui.dialogs.guard import GuardedForm, say_reason
 
 #: The Select value that stands for "a group not in the list yet".
 NEW_GROUP = "__new__"
@@ -242,8 +242,7 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
         if result is not None and not result.is_valid:
             message = result.failure_descriptions[0] if result.failure_descriptions else "Not valid"
         error = self.query_one(f"#{field.id}-error", Label)
-        error.update(message)
-        error.set_class(bool(message), "-shown")
+        say_reason(error, message)
         if message:
             error.scroll_visible(animate=False)
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from workshop.tui.dialogs.guard import GuardedForm
+from workshop.tui.dialogs.guard import GuardedForm, say_reason
 
 
 class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
@@ -40,7 +40,7 @@ class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
         name = self.query_one("#participant-name", Input).value.strip()
         role = self.query_one("#participant-role", Input).value.strip()
         if not name:
-            self.query_one("#participant-error", Static).update("Name: must not be empty")
+            say_reason(self.query_one("#participant-error", Static), "Name: must not be empty")
             return
         self.dismiss((name, role))
 

@@ -19,7 +19,7 @@ from workshop.errors import InvalidInput
 from workshop.model.fields import format_number, parse_value
 from workshop.model.sections import section
 from workshop.model.structure import ActionStatus
-from workshop.tui.dialogs.guard import GuardedForm
+from workshop.tui.dialogs.guard import GuardedForm, say_reason
 
 _LATEST = section("indicators").field("latest")
 
@@ -119,7 +119,10 @@ class ValueDialog(GuardedForm, ModalScreen[LatestValue | None]):
     def _checked(self, event: Input.Changed) -> None:
         result = event.validation_result
         message = "" if result is None or result.is_valid else result.failure_descriptions[0]
-        self.query_one("#value-error", Label).update(message)
+        self._say(message)
+
+    def _say(self, message: str) -> None:
+        say_reason(self.query_one("#value-error", Label), message)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -128,7 +131,7 @@ class ValueDialog(GuardedForm, ModalScreen[LatestValue | None]):
         try:
             value = parse_value(_LATEST, raw)
         except InvalidInput as error:
-            self.query_one("#value-error", Label).update(str(error))
+            self._say(str(error))
             return
         self.dismiss(LatestValue(value))
 
