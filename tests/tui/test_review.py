@@ -23,6 +23,7 @@ from workshop.model import (
 )
 from workshop.model.session import Group
 from workshop.store import Store
+from workshop.tui.screens.help import focused_help
 from workshop.tui.screens.review import ReviewScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 from workshop.tui.widgets.progress_summary import StatusCounts
@@ -218,6 +219,13 @@ async def test_read_only_review_refuses_every_edit(
         assert isinstance(screen, ReviewScreen)
         assert screen.check_action("set_status", ()) is False
         assert screen.check_action("set_value", ()) is False
+        for table in (screen.query_one(ActionTable), screen.query_one(IndicatorTable)):
+            table.focus()
+            await pilot.pause()
+            said = focused_help(screen) or ""
+            assert "Read-only" in said and "Enter" not in said  # F1 offers no refused edit
+        screen.set_focus(None)
+        assert "read-only review" in (focused_help(screen) or "")
         await pilot.press("s", "enter", "v")
         await pilot.pause()
         assert app.screen is screen  # no dialog opened
@@ -319,3 +327,24 @@ def pair_in(store: Store, group_id: str, name: str) -> tuple[Group, Session, Ses
         editor.add_session(first)
         second = editor.add_session(second_session(first))
     return group, first, second
+
+
+def test_text_typed_over_several_lines_takes_one_line_in_the_review_panels() -> None:
+    from rich.console import Console
+
+    from tests.model.factories import make_session
+    from workshop.model import Expectation, follow_up
+    from workshop.model.progress import compare
+    from workshop.tui.widgets.progress_summary import gaps_table
+
+    earlier = make_session(id="sess0001", date=dt.date(2026, 1, 1))
+    earlier.research.expectations = [
+        Expectation(id="e1", text="Call back\nwithin a day [bold]", importance=5, performance=1)
+    ]
+    later = follow_up(earlier, dt.date(2026, 7, 1))
+    later.research.expectations[0].performance = 4
+    console = Console(width=80, record=True, color_system=None)
+    console.print(gaps_table(compare(earlier, later)))
+    shown = console.export_text()
+    assert "Call back / within a day [bold]" in shown  # one line, and typed text not markup
+    assert "within a day" not in shown.split("Call back")[0]

@@ -1,8 +1,9 @@
 """F1: the keys of the screen underneath, and help on the part of it that has the focus.
 
 A widget (or screen) offers help by declaring a class attribute `HELP: str` (Markdown-free
-plain text with Rich markup allowed); the first one found from the focused widget up to the
-screen is shown above the keys."""
+plain text with Rich markup allowed), or a `current_help` property when it depends on the
+widget's state; the first one found from the focused widget up to the screen is shown above
+the keys."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def focused_help(screen: Screen[Any]) -> str | None:
     with the screen's own; None when nothing declares any."""
     node: DOMNode | None = screen.focused if screen.focused is not None else screen
     while node is not None:
-        text = getattr(type(node), "HELP", None)
+        # `current_help`: a screen whose help depends on how it was opened (read-only)
+        text = getattr(node, "current_help", None) or getattr(type(node), "HELP", None)
         if isinstance(text, str) and text.strip():
             return text.strip()
         if node is screen:

@@ -53,6 +53,16 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         "Enter) to change its status; highlight an indicator and press [b]v[/b] (or Enter) to "
         "record its latest value. Every change is saved at once."
     )
+    #: The same, for a review opened read-only: nothing can be changed from it.
+    READ_ONLY_HELP = (
+        "What moved since the earlier session, as saved: a read-only review, so statuses and "
+        "values cannot be changed here (the facilitator's screen changes them)."
+    )
+
+    @property
+    def current_help(self) -> str:
+        """What F1 says: in a read-only review, not the edits it refuses."""
+        return self.READ_ONLY_HELP if self.read_only else self.HELP
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

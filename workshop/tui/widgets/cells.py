@@ -9,6 +9,14 @@ from rich.cells import cell_len
 from rich.text import Text
 
 
+def one_line(text: str) -> str:
+    """Text typed over several lines, on one: its lines joined with ' / ' (as the exports
+    show them), for a row or a line that has room for one."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " / ".join(part for line in text.splitlines() if (part := line.strip()))
+
+
 class Plain:
     """A cell's text, shown as typed: never read as markup (a DataTable reads a `str` cell as
     markup, so "[/]" typed in the room would raise an error and "[red]" restyle the row).

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 from workshop.model.progress import ActionKind, GapKind, Progress
 from workshop.model.structure import ActionStatus
 from workshop.tui import theme
+from workshop.tui.widgets.cells import one_line
 
 GAP_COLOURS: dict[GapKind, str] = {
     GapKind.CLOSED: theme.SUCCESS,
@@ -68,7 +69,7 @@ def gaps_table(progress: Progress) -> Table | Text:
     table.add_column("", no_wrap=True)
     for change in moved:
         table.add_row(
-            change.text,
+            Text(one_line(change.text)),  # a str would be read as markup
             f"{_signed(change.gap_then)} → {_signed(change.gap_now)}",
             Text(change.kind.value, style=GAP_COLOURS[change.kind]),
         )
@@ -83,15 +84,15 @@ def commitments_text(progress: Progress) -> Text:
     text = Text()
     text.append("Promises\n", style="bold")
     for promise in progress.promises_changed:
-        text.append(f"• {promise.text}: ")
-        text.append(promise.standard_then or "no standard", style=theme.MUTED)
+        text.append(f"• {one_line(promise.text)}: ")
+        text.append(one_line(promise.standard_then or "no standard"), style=theme.MUTED)
         text.append(" → ")
-        text.append(f"{promise.standard_now or 'no standard'}\n", style=theme.ACCENT)
+        text.append(f"{one_line(promise.standard_now or 'no standard')}\n", style=theme.ACCENT)
     if not progress.promises_changed:
         text.append("No standard changed.\n", style=theme.MUTED)
     text.append("Stakeholders\n", style="bold")
     for stance in progress.stances_changed:
-        text.append(f"• {stance.stakeholder}: ")
+        text.append(f"• {one_line(stance.stakeholder)}: ")
         text.append(stance.stance_then.value, style=theme.MUTED)
         text.append(" → ")
         text.append(f"{stance.stance_now.value}\n", style=theme.ACCENT)

@@ -3,6 +3,8 @@ their target. Each table only translates a Progress into rows; the screen does t
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -16,6 +18,7 @@ from workshop.model.progress import (
 )
 from workshop.model.structure import ActionStatus
 from workshop.tui import theme
+from workshop.tui.widgets.cells import one_line
 
 KIND_COLOURS: dict[ActionKind, str] = {
     ActionKind.DONE: theme.SUCCESS,
@@ -55,6 +58,13 @@ def _number(value: float | None, unit: str) -> str:
     return format_number(value) + ("%" if unit == "%" else "")
 
 
+def _read_only_help(what: str, editable: str, table: DataTable[Any]) -> str:
+    """A table's F1 help: in a read-only review, what it shows without the edits it refuses."""
+    if getattr(table.screen, "read_only", False):
+        return f"{what} Read-only: the facilitator's screen changes them."
+    return editable
+
+
 def _status(status: ActionStatus | None) -> str:
     return status.value if status is not None else "—"
 
@@ -64,6 +74,10 @@ class ActionTable(DataTable[str | Text]):
     action id, ordered by what happened (done first)."""
 
     HELP = "The actions, then and now. [b]s[/b] or Enter changes the highlighted one's status."
+
+    @property
+    def current_help(self) -> str:
+        return _read_only_help("The actions, then and now.", self.HELP, self)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -91,7 +105,7 @@ class ActionTable(DataTable[str | Text]):
         if change.overdue and change.kind is not ActionKind.SLIPPED:
             kind.append(" · overdue", style=theme.ERROR)
         return (
-            Text(change.text, overflow="ellipsis", no_wrap=True),
+            Text(one_line(change.text), overflow="ellipsis", no_wrap=True),
             change.owner,
             change.due.isoformat() if change.due else "",
             _status(change.status_then),
@@ -116,6 +130,10 @@ class IndicatorTable(DataTable[str | Text]):
     it is on track. Rows keyed by indicator id."""
 
     HELP = "The indicators against their targets. [b]v[/b] or Enter records a new latest value."
+
+    @property
+    def current_help(self) -> str:
+        return _read_only_help("The indicators against their targets.", self.HELP, self)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -142,7 +160,7 @@ class IndicatorTable(DataTable[str | Text]):
         unit = indicator.unit
         status = Text(indicator.status, style=STATUS_COLOURS.get(indicator.status, theme.MUTED))
         return (
-            Text(indicator.text, overflow="ellipsis", no_wrap=True),
+            Text(one_line(indicator.text), overflow="ellipsis", no_wrap=True),
             _number(indicator.baseline, unit),
             _number(indicator.then, unit),
             _number(indicator.now, unit),
