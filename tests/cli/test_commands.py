@@ -466,3 +466,28 @@ def test_import_says_the_groups_name_as_it_stays_in_the_folder(
     replaced = run(capsys, "import", str(file), "--replace")
     assert "of 'Renamed in the file'" in replaced.out
     assert "name and organisation were replaced" in replaced.out
+
+
+def test_export_all_of_a_first_part_says_there_is_no_progress_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+) -> None:
+    result = run(capsys, "export", demo[0], "--out", str(tmp_path / "out"))
+    assert result.code == 0
+    assert sorted(p.name.rsplit("-", 1)[1] for p in (tmp_path / "out").iterdir()) == [
+        "strategy.md",
+        "summary.md",
+    ]
+    assert "No progress report: Part 1" in result.out and "follows no earlier" in result.out
+    later = run(capsys, "export", demo[1], "--out", str(tmp_path / "later"))
+    assert "No progress report" not in later.out
+
+
+def test_a_name_with_control_characters_is_printed_harmless(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    made = run(
+        capsys, "new", "--no-input", "--group", "\x1b[31mRED\x1b[0m\nTeam", "--facilitator", "F"
+    )
+    assert made.code == 0, made.err
+    created = made.out.splitlines()[0]
+    assert "\x1b" not in made.out and "RED" in created and "Team" in created

@@ -35,6 +35,14 @@ def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _named(text: str) -> str:
+    """A name typed by someone, for one line of output: its control characters made visible
+    (an escape sequence in a group's name restyled the terminal) and its lines joined."""
+    from workshop.cli.listing import visible
+
+    return visible(" ".join(text.splitlines()))
+
+
 def parse_day(text: str | None, what: str = "--date") -> date:
     """A YYYY-MM-DD date, or today when none is given."""
     if text is None or not text.strip():
@@ -135,7 +143,7 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
     with _edit(store, group.id, "workshop new") as editor:
         session.part = _next_part(editor)
         saved = editor.add_session(session)
-    _out(f"Created {saved.label} of '{group.name}' in {store.data_dir}")
+    _out(f"Created {saved.label} of '{_named(group.name)}' in {store.data_dir}")
     _out(saved.id)
     return 0
 
@@ -155,7 +163,7 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
         session = follow_up(editor.session(earlier.id), on=day)
         session.part = _next_part(editor)
         saved = editor.add_session(session)
-    _out(f"Created {saved.label} of '{group.name}', following {earlier.label}")
+    _out(f"Created {saved.label} of '{_named(group.name)}', following {earlier.label}")
     _out(saved.id)
     return 0
 
@@ -242,6 +250,9 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else Path.cwd() / "exports"
     for path in write_exports(args.kind, group, session, earlier, out_dir, force=args.force):
         _out(f"Wrote {path}")
+    if args.kind == "all" and earlier is None:
+        # "all" is every kind that applies: say which did not, rather than leave it to be missed
+        _out(f"No progress report: {session.label} follows no earlier session")
     return 0
 
 
@@ -318,7 +329,7 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         raise
     # the group as it is now in the folder: without --replace the file's own name for it (a
     # rename in the file) is not taken, and must not be printed as if it were
-    _out(f"Imported {saved.label} of '{stored_name}' into {store.data_dir}")
+    _out(f"Imported {saved.label} of '{_named(stored_name)}' into {store.data_dir}")
     if renamed:
         _out("The group's name and organisation were replaced by the file's (--replace)")
     if home is not None:
