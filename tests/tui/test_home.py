@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from tests.tui.conftest import (
     FIXED_TODAY,
@@ -24,7 +24,7 @@ from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session, SessionStatus
 from workshop.store import Store
 from workshop.tui.dialogs.confirm import ConfirmDialog
-from workshop.tui.dialogs.new_session import NewSessionDialog
+from workshop.tui.dialogs.new_session import NEW_GROUP, NewSessionDialog
 from workshop.tui.screens.home import HomeScreen
 
 
@@ -182,6 +182,38 @@ async def test_new_session_in_an_existing_group_is_its_next_part(
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [s.part for s in on_disk(data_dir)["Harbour Helpdesk"]] == [1, 2]
+
+
+async def test_choosing_another_group_offers_its_own_facilitator(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # the facilitator of the group selected on the home screen stayed when another group was
+    # chosen in the form: a session for Empty Co run by Harbour's facilitator, unnoticed
+    make_session("Harbour Helpdesk", facilitator="Sam")
+    make_session("Empty Co", facilitator="Fi")
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        harbour = next(g.group.id for g in screen.groups if g.group and g.group.name[0] == "H")
+        empty = next(g.group.id for g in screen.groups if g.group and g.group.name[0] == "E")
+        select_row(screen, f"g:{harbour}")
+        await pilot.press("n")
+        dialog = app.screen
+        assert isinstance(dialog, NewSessionDialog)
+        facilitator = dialog.query_one("#facilitator", Input)
+        choice = dialog.query_one("#group-choice", Select)
+        assert (choice.value, facilitator.value) == (harbour, "Sam")
+        choice.value = empty
+        await pilot.pause()
+        assert facilitator.value == "Fi"
+        choice.value = NEW_GROUP
+        await pilot.pause()
+        assert facilitator.value == ""  # a new group has none yet
+        facilitator.value = "Jo"  # typed: never replaced
+        choice.value = harbour
+        await pilot.pause()
+        assert facilitator.value == "Jo"
 
 
 async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(

@@ -30,6 +30,8 @@ class GroupChoice:
     id: str
     name: str
     organisation: str = ""
+    #: Who facilitated its latest part: the form offers them when the group is chosen.
+    facilitator: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,9 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
         self.today = today
         self.initial_group = group_id if any(g.id == group_id for g in groups) else None
         self.initial_facilitator = facilitator
+        #: What the form put in the facilitator field itself (replaced when another group
+        #: is chosen, unless someone typed over it)
+        self._offered_facilitator = facilitator
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -232,6 +237,12 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
     @on(Select.Changed, "#group-choice")
     def _group_changed(self) -> None:
         self._show_group_fields()
+        field = self.query_one("#facilitator", Input)
+        if field.value == self._offered_facilitator:
+            # still what the form offered: offer the chosen group's own facilitator instead
+            # (another group's stayed, and was easy to create the session with)
+            chosen = self._chosen_group()
+            field.value = self._offered_facilitator = chosen.facilitator if chosen else ""
 
     @on(Input.Changed)
     def _show_validation(self, event: Input.Changed) -> None:

@@ -49,7 +49,12 @@ class HomeChanges:
         from workshop.tui.dialogs.new_session import GroupChoice, NewSessionDialog
 
         choices = [
-            GroupChoice(g.group.id, g.group.name, g.group.organisation)
+            GroupChoice(
+                g.group.id,
+                g.group.name,
+                g.group.organisation,
+                max(g.sessions, key=lambda s: s.part).facilitator if g.sessions else "",
+            )
             for g in self.groups
             if g.group is not None
         ]
