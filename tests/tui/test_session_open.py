@@ -139,3 +139,27 @@ async def test_the_session_classes_are_built_once_the_first_frame_is_out(
         await open_session(app, pilot)
         await until(pilot, lambda: len(warmed) == 2)
         assert warmed == [(Session, True), (Group, True)]
+
+
+async def test_a_step_not_built_yet_says_it_is_opening_until_it_is(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    # the later steps are built when first shown; a big one takes a moment, which showed as
+    # an empty page
+    from textual.widgets import TabPane
+
+    from workshop.tui.widgets.step_tab import StepTab
+
+    _, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        structure = screen.query_one("#step-structure", TabPane)
+        assert not structure.query(StepTab)
+        assert "Opening this step" in str(structure.query_one(".step-opening", Static).render())
+        await pilot.press("f4")
+        await until(pilot, lambda: bool(structure.query(StepTab)))
+        await pilot.pause()
+        assert not structure.query(".step-opening")
+        research = screen.query_one("#step-research", TabPane)
+        assert research.query(StepTab) and not research.query(".step-opening")

@@ -41,6 +41,13 @@ from workshop.tui.widgets.timer import StepTimer
 
 #: When pydantic builds the session's own validators, after the first frame (see on_mount).
 WARM_AFTER = 0.2
+#: The steps built when first shown, not before the first frame (see compose): title, pane.
+LATER_STEPS = (
+    ("2 Consult", "step-consult"),
+    ("3 Structure", "step-structure"),
+    ("4 Document", "step-document"),
+    ("5 Decisions & parking lot", "step-around"),
+)
 #: Actions on the highlighted item of a list: only from that list (see check_action).
 ITEM_ACTIONS = frozenset({"edit_item", "delete_item", "move", "vote"})
 
@@ -143,10 +150,10 @@ class SessionScreen(
                 # shown (see _fill_pane): five tabs of a big session take seconds to lay out
                 with TabPane("1 Research", id="step-research"):
                     yield self._build_tab("step-research")
-                yield TabPane("2 Consult", id="step-consult")
-                yield TabPane("3 Structure", id="step-structure")
-                yield TabPane("4 Document", id="step-document")
-                yield TabPane("5 Decisions & parking lot", id="step-around")
+                for title, pane_id in LATER_STEPS:
+                    with TabPane(title, id=pane_id):
+                        # what shows while the step is built (a second, in a big session)
+                        yield Static("Opening this step…", classes="step-opening")
             with Vertical(id="side"):
                 yield Static("Participants", classes="section-title")
                 yield ParticipantsPanel(id="participants")
@@ -178,6 +185,7 @@ class SessionScreen(
         """Build a pane's step tab the first time the pane is shown."""
         if pane.id and not pane.query(StepTab):
             await pane.mount(self._build_tab(pane.id))
+            await pane.query(".step-opening").remove()
 
     def on_mount(self) -> None:
         if self._open_error is not None:
@@ -288,7 +296,18 @@ class SessionScreen(
 
     @on(TabbedContent.TabActivated)
     async def _step_changed(self, event: TabbedContent.TabActivated) -> None:
-        await self._fill_pane(event.pane)
+        pane = event.pane
+        if pane.id and not pane.query(StepTab):
+            # built after a frame that shows its "Opening this step…": building it at once
+            # kept the last step on screen for the second it takes, as if the key was lost
+            self.call_after_refresh(self._show_step, pane)
+            return
+        await self._show_step(pane)
+
+    async def _show_step(self, pane: TabPane) -> None:
+        if not pane.is_attached:
+            return  # left meanwhile
+        await self._fill_pane(pane)
         timer = self.query_one(StepTimer)
         self._keep_timer()
         step = self.current_step
@@ -298,7 +317,7 @@ class SessionScreen(
         self.refresh_nav()
         if step is Step.DOCUMENT:  # the other steps may have changed since it was drawn
             self._refresh_preview()
-        self.call_after_refresh(self._focus_first_capture, event.pane.id or "")
+        self.call_after_refresh(self._focus_first_capture, pane.id or "")
 
     def _load_timer(self, step: Step) -> None:
         box = self.session.agenda.get(step)
