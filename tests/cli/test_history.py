@@ -60,8 +60,11 @@ def test_a_mistake_is_undone_by_restoring_a_kept_version(
     assert restored.code == 0, restored.err
     assert _texts(data_dir, session_id) == ["Short waits"]
 
-    # the restore itself is undoable: the file it replaced was kept first
+    # the restore itself is undoable: the file it replaced was kept first, and the way to it
+    # is named by the group (a version restored may no longer hold the session named)
     assert store.versions(group.id)[0].reason == "restore"
+    assert f"workshop versions {group.id}`" in restored.out
+    assert run(capsys, "versions", group.id).code == 0
 
 
 def test_restore_of_a_version_that_is_not_kept_is_one_line(

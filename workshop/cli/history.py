@@ -82,6 +82,7 @@ def cmd_restore(store: Store, args: argparse.Namespace) -> int:
     sessions = ", ".join(f"{s.id} (part {s.part})" for s in restored.sessions) or "no sessions"
     sys.stdout.write(
         f"Restored '{restored.group.name}' as it was: {sessions}.\n"
-        "The file it replaced is kept too: `workshop versions` lists it, should you want it back.\n"
+        "The file it replaced is kept too: `workshop versions "
+        f"{group_id}` lists it, should you want it back.\n"
     )
     return 0
