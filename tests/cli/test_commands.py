@@ -441,6 +441,12 @@ def test_a_command_waits_a_moment_for_another_commands_lock_not_for_the_apps(
     result = run(capsys, "follow-up", demo[1], "--no-input")
     assert result.code == 0, result.err  # it waited, then went ahead
     assert time.monotonic() - started >= 0.25
+    # a lock being taken or let go this instant: its record is still empty
+    held = store.edit(group_id, holder="workshop import")
+    lock_file = store.path_of(group_id).with_name(store.path_of(group_id).name + ".lock")
+    lock_file.write_bytes(b"")
+    threading.Timer(0.3, held.close).start()
+    assert run(capsys, "follow-up", demo[1], "--no-input").code == 0
     with store.edit(group_id, holder="ana@laptop"):  # the app, open for a whole workshop
         started = time.monotonic()
         refused = run(capsys, "follow-up", demo[1], "--no-input")
@@ -469,8 +475,15 @@ def test_import_says_the_groups_name_as_it_stays_in_the_folder(
 
 
 def test_export_all_of_a_first_part_says_there_is_no_progress_report(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo: list[str]
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    demo: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    piped = run(capsys, "export", demo[0], "--out", str(tmp_path / "piped"))
+    assert piped.code == 0 and piped.err == ""
+    assert all(line.startswith("Wrote ") for line in piped.out.splitlines())  # for scripts
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a person at a terminal
     result = run(capsys, "export", demo[0], "--out", str(tmp_path / "out"))
     assert result.code == 0
     assert sorted(p.name.rsplit("-", 1)[1] for p in (tmp_path / "out").iterdir()) == [

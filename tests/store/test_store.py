@@ -272,3 +272,9 @@ def test_a_copy_of_a_group_file_is_listed_as_the_mistake_it_is(data_dir: Path) -
     assert all("several files hold group" in (g.error or "") for g in listed)
     with pytest.raises(NotFound, match="2 files in the folder cannot be read"):
         Store(data_dir).locate_session(session.id)
+    # named for this group, holding another: the one named right can't be opened either
+    # (opening goes by the name), so neither is listed as if it could
+    other = Group(name="Other")
+    backup.write_bytes(path.read_bytes().replace(group.id.encode(), other.id.encode()))
+    listed = Store(data_dir).list_groups()
+    assert all(g.group is None and "several files hold" in (g.error or "") for g in listed)

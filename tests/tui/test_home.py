@@ -214,6 +214,18 @@ async def test_choosing_another_group_offers_its_own_facilitator(
         choice.value = harbour
         await pilot.pause()
         assert facilitator.value == "Jo"
+        await pilot.press("escape")  # typed in: asked first
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        # opened and left untouched, the form is not "changed": Escape closes it at once
+        select_row(screen, f"g:{empty}")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#facilitator", Input).value == "Fi"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_now(app) is screen
 
 
 async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(

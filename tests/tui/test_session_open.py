@@ -163,3 +163,41 @@ async def test_a_step_not_built_yet_says_it_is_opening_until_it_is(
         assert not structure.query(".step-opening")
         research = screen.query_one("#step-research", TabPane)
         assert research.query(StepTab) and not research.query(".step-opening")
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [("f4", "escape"), ("f4", "f1", "f1"), ("f4", "ctrl+p", "escape"), ("f4", "ctrl+q")],
+)
+async def test_keys_right_after_a_step_key_find_the_step_built_or_the_screen_left(
+    app_factory: AppFactory, make_session: SessionFactory, keys: tuple[str, ...]
+) -> None:
+    # A step is built after a frame that says it is opening. Leaving in the same burst ended on
+    # a traceback (the step was shown on a screen being taken down); a dialog opened and
+    # closed in that moment could leave it "opening" for ever.
+    from textual import events
+    from textual.widgets import TabPane
+
+    from workshop.tui.screens.session import SessionScreen
+    from workshop.tui.widgets.step_tab import StepTab
+
+    _, session = make_session(fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        for key in keys:
+            app.post_message(events.Key(key, None))
+        for _ in range(30):  # long enough for what follows the step's frame to run
+            await pilot.pause(0.05)
+            if not app.is_running:
+                break
+        if keys[-1] == "ctrl+q":
+            assert not app.is_running
+        elif keys[-1] == "escape" and keys[-2] == "f4":
+            assert not isinstance(app.screen, SessionScreen)  # left, no traceback
+        else:
+            await until(pilot, lambda: app.screen is screen)
+            pane = screen.query_one("#step-structure", TabPane)
+            await until(pilot, lambda: bool(pane.query(StepTab)))
+            assert not pane.query(".step-opening")
+    assert app.return_code in (0, None)

@@ -104,13 +104,17 @@ def _edit(store: Store, group_id: str, holder: str) -> GroupEditor:
     import time
 
     from workshop.errors import LockedByOther
+    from workshop.store.lock import UNKNOWN_HOLDER
 
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         try:
             return store.edit(group_id, holder=holder)
         except LockedByOther as error:
-            if not error.holder.startswith("workshop ") or time.monotonic() >= deadline:
+            # another command, or the store's own brief steps (`workshop …`), or a lock being
+            # taken or let go this instant (its record still empty): a moment's wait
+            brief = error.holder.startswith("workshop ") or error.holder == UNKNOWN_HOLDER
+            if not brief or time.monotonic() >= deadline:
                 when = f" since {error.since:%Y-%m-%d %H:%M}" if error.since else ""
                 raise WorkshopError(
                     f"'{error.group}' is being edited by {error.holder}{when}; nothing was "
@@ -238,10 +242,10 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if session.follows:
         with contextlib.suppress(NotFound):
             _, earlier = store.load_session(group.id, session.follows)
+    reason = "follows no earlier session" if not session.follows else "follows a session "
+    if session.follows:
+        reason += f"({session.follows}) that is no longer in the group"
     if args.kind == "progress" and earlier is None:
-        reason = "follows no earlier session" if not session.follows else "follows a session "
-        if session.follows:
-            reason += f"({session.follows}) that is no longer in the group"
         raise WorkshopError(f"a progress report needs an earlier session: {session.id} {reason}")
     if args.stdout:
         kinds = resolve_kinds(args.kind, earlier is not None)
@@ -250,9 +254,10 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else Path.cwd() / "exports"
     for path in write_exports(args.kind, group, session, earlier, out_dir, force=args.force):
         _out(f"Wrote {path}")
-    if args.kind == "all" and earlier is None:
-        # "all" is every kind that applies: say which did not, rather than leave it to be missed
-        _out(f"No progress report: {session.label} follows no earlier session")
+    if args.kind == "all" and earlier is None and sys.stdout.isatty():
+        # "all" is every kind that applies: say which did not, rather than leave it to be
+        # missed; to a person only (a script reads the files written, one a line)
+        _out(f"No progress report: {session.label} {reason}")
     return 0
 
 
@@ -342,7 +347,10 @@ def _remove_unused_group(store: Store, group_id: str, path: Path) -> None:
     """Remove a group file made for an import that failed: under its lock, and only while it
     holds no session. Another import may have found the file meanwhile and be adding to it;
     removed under that one, its session was written into a file without its group."""
-    with contextlib.suppress(WorkshopError, OSError), store.edit(group_id) as editor:
+    with (
+        contextlib.suppress(WorkshopError, OSError),
+        store.edit(group_id, holder="workshop import") as editor,
+    ):
         if not editor.sessions():
             path.unlink()
 

@@ -19,6 +19,10 @@ import orjson
 
 from workshop.errors import LockedByOther, StoreError
 
+#: Who holds a lock whose record is empty: being taken or let go this instant (its holder
+#: writes its name just after taking it, and clears it just before letting it go).
+UNKNOWN_HOLDER = "another editor"
+
 
 def default_holder() -> str:
     """Who this process is, as another editor is told: 'ana@laptop (pid 4242)'."""
@@ -80,7 +84,7 @@ class GroupLock:
             holder = str(record["holder"])
             since = datetime.fromisoformat(record["since"])
         except (OSError, ValueError, KeyError, TypeError):
-            return "another editor", None
+            return UNKNOWN_HOLDER, None
         return holder, since
 
     def release(self) -> None:

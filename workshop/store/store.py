@@ -22,6 +22,12 @@ from workshop.store.durable import (
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
 
+#: Who holds a group's lock for one short step of the store (creating, retiring or restoring
+#: a file): a command meeting it waits (workshop.cli.commands._edit), as it does for another
+#: command, and never for the app, which holds a group for a whole workshop.
+BRIEF_HOLDER = "workshop store"
+
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see workshop.cli)
 if TYPE_CHECKING:
     # Listing needs neither the editor (TinyDB) nor the model (pydantic): imported when used.
@@ -270,7 +276,7 @@ class Store:
         from workshop.store.lock import GroupLock  # here: listing never locks
 
         lock = GroupLock(lock_path(path), group.name)
-        lock.acquire()
+        lock.acquire(BRIEF_HOLDER)
         try:
             create_exclusive(path, encode(schema.new_tables(group)))
         except FileExistsError:
@@ -290,7 +296,7 @@ class Store:
         tables = self._read(path)
         group = schema.listed_group_of(tables, path.name)
         lock = GroupLock(lock_path(path), group.name)
-        lock.acquire()
+        lock.acquire(BRIEF_HOLDER)
         try:
             # read again under the lock: a session may have been added since
             count = len(schema.summaries_of(self._read(path), group.id, path.name))
@@ -375,7 +381,7 @@ class Store:
         from workshop.store.lock import GroupLock  # here: listing never locks
 
         lock = GroupLock(lock_path(path), group.name)
-        lock.acquire()
+        lock.acquire(BRIEF_HOLDER)
         try:
             try:
                 history.keep(path, "restore")
@@ -393,13 +399,22 @@ class Store:
 def _flag_copies(listed: list[GroupSummary]) -> list[GroupSummary]:
     """A copy of a group file left in the folder (a backup, a file copied by hand) is listed
     as the error it is, never as the group again: its sessions were then listed twice, and
-    every command found the same session "ambiguous" however much of its id was typed. A file
-    named for another group than it holds is flagged; files named for the group they hold,
-    several of them, all are (which to keep is the user's call)."""
+    every command found the same session "ambiguous" however much of its id was typed. Files
+    named for the same group are all flagged (which to keep is the user's call; opening the
+    group refuses them too), and so is a file named for another group than it holds."""
     flagged: dict[Path, str] = {}
-    holders: dict[str, list[GroupSummary]] = {}
+    by_name: dict[str, list[GroupSummary]] = {}
     for summary in listed:
-        if summary.group is None:
+        named = group_id_of(summary.path.name)
+        if named is not None:
+            by_name.setdefault(named, []).append(summary)
+    for group_id, files in by_name.items():
+        if len(files) > 1:
+            names = ", ".join(sorted(f.path.name for f in files))
+            for summary in files:
+                flagged[summary.path] = f"several files hold group {group_id} ({names}); keep one"
+    for summary in listed:
+        if summary.group is None or summary.path in flagged:
             continue
         named = group_id_of(summary.path.name)
         if named is not None and named != summary.group.id:
@@ -407,13 +422,6 @@ def _flag_copies(listed: list[GroupSummary]) -> list[GroupSummary]:
                 f"{summary.path.name} holds group {summary.group.id}, not {named} as its name "
                 "says: a copy of another group's file? Move it out of the folder"
             )
-        else:
-            holders.setdefault(summary.group.id, []).append(summary)
-    for group_id, files in holders.items():
-        if len(files) > 1:
-            names = ", ".join(sorted(f.path.name for f in files))
-            for summary in files:
-                flagged[summary.path] = f"several files hold group {group_id} ({names}); keep one"
     if not flagged:
         return listed
     return [

@@ -31,8 +31,11 @@ class IndicatorProgress:
     `progress_fraction`: how far `now` has come from baseline towards target, 0..1 (clamped;
     a target below the baseline counts downwards); None when a number is missing or the target
     equals the baseline. `on_track`: whether `now` is at least where a straight line from the
-    earlier session's value (or the baseline) to the target by the due date says it should be
-    on the review day; None without a due date, a target or a value now."""
+    baseline, on the day the measure was first captured (or the earlier session's day, if
+    later), to the target by the due date says it should be on the review day; without a
+    baseline, from the earlier session's value on its day. None without a due date, a target
+    or a value now. (The day captured is the item's: a measure captured empty and given its
+    numbers at a later part is judged from its capture, a stricter line.)"""
 
     id: str
     text: str

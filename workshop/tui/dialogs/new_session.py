@@ -117,10 +117,12 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
         self.groups = groups
         self.today = today
         self.initial_group = group_id if any(g.id == group_id for g in groups) else None
-        self.initial_facilitator = facilitator
-        #: What the form put in the facilitator field itself (replaced when another group
-        #: is chosen, unless someone typed over it)
-        self._offered_facilitator = facilitator
+        chosen = next((g for g in groups if g.id == self.initial_group), None)
+        # a group row selected on the home screen: its latest part's facilitator
+        self.initial_facilitator = facilitator or (chosen.facilitator if chosen else "")
+        #: What the form put in the facilitator field itself, and for which group: replaced
+        #: when another group is chosen, unless someone typed over it
+        self._offered = (self.initial_group, self.initial_facilitator)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -238,11 +240,15 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
     def _group_changed(self) -> None:
         self._show_group_fields()
         field = self.query_one("#facilitator", Input)
-        if field.value == self._offered_facilitator:
-            # still what the form offered: offer the chosen group's own facilitator instead
-            # (another group's stayed, and was easy to create the session with)
-            chosen = self._chosen_group()
-            field.value = self._offered_facilitator = chosen.facilitator if chosen else ""
+        chosen = self._chosen_group()
+        offered_for, offered = self._offered
+        if (chosen.id if chosen else None) != offered_for and field.value == offered:
+            # still what the form offered another group: offer this one's own facilitator
+            # (another group's stayed, and was easy to create the session with). The choice
+            # the form opened with is left alone: the form is not changed by opening.
+            offered = chosen.facilitator if chosen else ""
+            field.value = offered
+            self._offered = (chosen.id if chosen else None, offered)
 
     @on(Input.Changed)
     def _show_validation(self, event: Input.Changed) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
@@ -220,7 +221,7 @@ class SessionScreen(
 
     def _focus_first_capture(self, pane_id: str) -> None:
         # a focus asked for an earlier tab would pull the tabs back to it: drop it
-        if self.query_one(TabbedContent).active != pane_id:
+        if self._left() or self.query_one(TabbedContent).active != pane_id:
             return
         lists = self.current_tab_lists()
         tab = self.current_tab()
@@ -304,9 +305,30 @@ class SessionScreen(
             return
         await self._show_step(pane)
 
+    def _left(self) -> bool:
+        """Whether this screen is being left (or the app quit): its widgets go, and a step
+        shown after a frame has nothing left to be shown on."""
+        return not self.is_attached or self not in self.app.screen_stack
+
     async def _show_step(self, pane: TabPane) -> None:
-        if not pane.is_attached:
-            return  # left meanwhile
+        if not pane.is_attached or self._left():
+            return
+        try:
+            await self._step_shown(pane)
+        except NoMatches:
+            if not self._left():
+                raise  # a part missing from a screen still in use: a bug to see
+
+    @on(events.ScreenResume)
+    def _unbuilt_step(self) -> None:
+        # A step is built after a frame (see _step_changed); a dialog opened and closed in
+        # that moment takes the callbacks waiting for its frames with it: build it now.
+        for tabs in self.query(TabbedContent).results(TabbedContent):  # none: not opened
+            pane = tabs.active_pane
+            if pane is not None and pane.id and not pane.query(StepTab):
+                self.call_after_refresh(self._show_step, pane)
+
+    async def _step_shown(self, pane: TabPane) -> None:
         await self._fill_pane(pane)
         timer = self.query_one(StepTimer)
         self._keep_timer()
