@@ -346,7 +346,11 @@ def test_app_commands_start_the_app(
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)  # `workshop open … </dev/null`
     result = run(capsys, *argv, *([demo[1][:6]] if ref else []))
     assert result.code == 2 and len(calls) == 1  # refused in one line, not waiting for ever
-    assert result.err.strip().endswith("needs a terminal to read keys from (input is not one)")
+    where = " ".join(["workshop", *argv])  # 'workshop: …' alone, never 'workshop : …'
+    assert (
+        result.err.strip()
+        == f"{where}: the app needs a terminal to read keys from (input is not one)"
+    )
 
 
 def test_data_dir_option_wins_over_the_environment(

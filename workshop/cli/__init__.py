@@ -237,7 +237,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return commands.run(args)
     except UsageError as error:
-        sys.stderr.write(f"workshop {args.command or ''}: {error}".replace("  ", " ") + "\n")
+        where = f"workshop {args.command}" if args.command else "workshop"
+        sys.stderr.write(f"{where}: {error}\n")
         return 2
     except WorkshopError as error:
         sys.stderr.write(f"workshop: {_one_line(str(error))}\n")
