@@ -348,3 +348,34 @@ def test_text_typed_over_several_lines_takes_one_line_in_the_review_panels() -> 
     shown = console.export_text()
     assert "Call back / within a day [bold]" in shown  # one line, and typed text not markup
     assert "within a day" not in shown.split("Call back")[0]
+
+
+async def test_on_a_projector_the_tables_show_what_happened_first(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    # at 80 columns the actions' Now and What happened, and the indicators' Now and Status,
+    # were past the tables' right edge
+    app = review_app(store, pair)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        actions = app.screen.query_one(ActionTable)
+        indicators = app.screen.query_one(IndicatorTable)
+        actions.move_cursor(row=1)
+        kept = actions.selected_id
+        assert [c.key.value for c in actions.ordered_columns][:3] == ["text", "now", "kind"]
+        assert [c.key.value for c in indicators.ordered_columns][:4] == [
+            "text",
+            "now",
+            "target",
+            "status",
+        ]
+        assert actions.row_count == len(actions.rows) > 0
+        statuses = {"planned", "in progress", "done", "blocked", "dropped", "—"}
+        assert str(actions.get_row(kept)[1]) in statuses  # each cell under its own column
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert [c.key.value for c in actions.ordered_columns][:3] == ["text", "owner", "due"]
+        assert actions.selected_id == kept  # the reader's row kept across the change
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert actions.ordered_columns[1].key.value == "now"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -233,6 +233,12 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         self.query_one(IndicatorTable).load(progress)
         self.query_one("#commitments", Static).update(commitments_text(progress))
         self.query_one("#section-changes", Static).update(section_changes_table(progress))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # a projector's 80 columns: the tables put what tells most first
+        for table in (ActionTable, IndicatorTable):
+            for found in self.query(table).results(table):
+                found.fit(event.size.width)
 
     def _title(self) -> str:
         if self.group is None or self.later is None:

@@ -3,7 +3,8 @@ their target. Each table only translates a Progress into rows; the screen does t
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -69,110 +70,162 @@ def _status(status: ActionStatus | None) -> str:
     return status.value if status is not None else "—"
 
 
-class ActionTable(DataTable[str | Text]):
-    """Every action: owner, due date, status then and now, and what happened; rows keyed by
-    action id, ordered by what happened (done first)."""
+#: A column: its label, its key, its width (None: as wide as its cells).
+Column = tuple[str, str, int | None]
+#: Below this many columns of screen (a projector's 80), the tables put what tells most first.
+NARROW_BELOW = 110
+
+
+class ReviewTable(DataTable[str | Text]):
+    """A review table whose columns are laid out for the screen's width: on a narrow one (a
+    projector at 80 columns) the columns that say most come first and the text column is
+    narrower, so what happened is on screen, not past its right edge. Rows keyed by id."""
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    #: The same columns, in the order and widths of a narrow screen.
+    NARROW: ClassVar[tuple[Column, ...]] = ()
+
+    narrow = False
+    _progress: Progress | None = None
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.narrow = self.app.size.width < NARROW_BELOW
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        for label, key, width in self.NARROW if self.narrow else self.COLUMNS:
+            self.add_column(label, key=key, width=width)
+
+    def fit(self, width: int) -> None:
+        """Lay the columns out for a screen `width` wide (the rows are drawn again)."""
+        narrow = width < NARROW_BELOW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        kept = self.selected_id
+        self.clear(columns=True)
+        self._add_columns()
+        if self._progress is not None:
+            self.load(self._progress)
+        if kept is not None and kept in self.rows:
+            self.move_cursor(row=self.get_row_index(kept))
+
+    def load(self, progress: Progress) -> None:
+        """Show `progress`'s rows, keeping the cursor on the same row when it is there."""
+        self._progress = progress
+        kept = self.selected_id
+        self.clear()
+        keys = [key for _, key, _ in (self.NARROW if self.narrow else self.COLUMNS)]
+        for row_key, cells in self._rows(progress):
+            self.add_row(*(cells[key] for key in keys), key=row_key)
+        if kept is not None and kept in self.rows:
+            self.move_cursor(row=self.get_row_index(kept))
+
+    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
+        raise NotImplementedError
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the highlighted row."""
+        if not self.row_count:
+            return None
+        key: str | None = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return key
+
+
+class ActionTable(ReviewTable):
+    """Every action: owner, due date, status then and now, and what happened; ordered by what
+    happened (done first)."""
 
     HELP = "The actions, then and now. [b]s[/b] or Enter changes the highlighted one's status."
+    COLUMNS = (
+        ("Action", "text", 40),
+        ("Owner", "owner", 14),
+        ("Due", "due", None),
+        ("Then", "then", None),
+        ("Now", "now", None),
+        ("What happened", "kind", None),
+    )
+    NARROW = (
+        ("Action", "text", 24),
+        ("Now", "now", None),
+        ("What happened", "kind", None),
+        ("Due", "due", None),
+        ("Owner", "owner", 12),
+        ("Then", "then", None),
+    )
 
     @property
     def current_help(self) -> str:
         return _read_only_help("The actions, then and now.", self.HELP, self)
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_column("Action", key="text", width=40)
-        self.add_column("Owner", key="owner", width=14)
-        self.add_column("Due", key="due")
-        self.add_column("Then", key="then")
-        self.add_column("Now", key="now")
-        self.add_column("What happened", key="kind")
-
-    def load(self, progress: Progress) -> None:
-        """Show `progress`'s actions, keeping the cursor on the same action when it is there."""
-        kept = self._current_key()
-        self.clear()
+    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
         order = {kind: n for n, kind in enumerate(ACTION_KIND_ORDER)}
         for change in sorted(progress.actions.changes, key=lambda c: order[c.kind]):
-            self.add_row(*self._cells(change), key=change.id)
-        if kept is not None and kept in self.rows:
-            self.move_cursor(row=self.get_row_index(kept))
+            yield change.id, self._cells(change)
 
     @staticmethod
-    def _cells(change: ActionChange) -> tuple[str | Text, ...]:
+    def _cells(change: ActionChange) -> dict[str, str | Text]:
         kind = Text(change.kind.value, style=f"bold {KIND_COLOURS[change.kind]}")
         if change.overdue and change.kind is not ActionKind.SLIPPED:
             kind.append(" · overdue", style=theme.ERROR)
-        return (
-            Text(one_line(change.text), overflow="ellipsis", no_wrap=True),
-            change.owner,
-            change.due.isoformat() if change.due else "",
-            _status(change.status_then),
-            _status(change.status_now),
-            kind,
-        )
-
-    def _current_key(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return key
-
-    @property
-    def selected_id(self) -> str | None:
-        """The id of the highlighted action."""
-        return self._current_key()
+        return {
+            "text": Text(one_line(change.text), overflow="ellipsis", no_wrap=True),
+            "owner": change.owner,
+            "due": change.due.isoformat() if change.due else "",
+            "then": _status(change.status_then),
+            "now": _status(change.status_now),
+            "kind": kind,
+        }
 
 
-class IndicatorTable(DataTable[str | Text]):
+class IndicatorTable(ReviewTable):
     """Every indicator: baseline, then, now, target, due, a bar towards the target and whether
-    it is on track. Rows keyed by indicator id."""
+    it is on track."""
 
     HELP = "The indicators against their targets. [b]v[/b] or Enter records a new latest value."
+    COLUMNS = (
+        ("Indicator", "text", 32),
+        ("Base", "baseline", None),
+        ("Then", "then", None),
+        ("Now", "now", None),
+        ("Target", "target", None),
+        ("Due", "due", None),
+        ("Towards target", "bar", None),
+        ("Status", "status", None),
+    )
+    NARROW = (
+        ("Indicator", "text", 22),
+        ("Now", "now", None),
+        ("Target", "target", None),
+        ("Status", "status", None),
+        ("Due", "due", None),
+        ("Towards target", "bar", None),
+        ("Base", "baseline", None),
+        ("Then", "then", None),
+    )
 
     @property
     def current_help(self) -> str:
         return _read_only_help("The indicators against their targets.", self.HELP, self)
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_column("Indicator", key="text", width=32)
-        self.add_column("Base", key="baseline")
-        self.add_column("Then", key="then")
-        self.add_column("Now", key="now")
-        self.add_column("Target", key="target")
-        self.add_column("Due", key="due")
-        self.add_column("Towards target", key="bar")
-        self.add_column("Status", key="status")
-
-    def load(self, progress: Progress) -> None:
-        kept = self.selected_id
-        self.clear()
+    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
         for indicator in progress.indicators:
-            self.add_row(*self._cells(indicator), key=indicator.id)
-        if kept is not None and kept in self.rows:
-            self.move_cursor(row=self.get_row_index(kept))
+            yield indicator.id, self._cells(indicator)
 
     @staticmethod
-    def _cells(indicator: IndicatorProgress) -> tuple[str | Text, ...]:
+    def _cells(indicator: IndicatorProgress) -> dict[str, str | Text]:
         unit = indicator.unit
         status = Text(indicator.status, style=STATUS_COLOURS.get(indicator.status, theme.MUTED))
-        return (
-            Text(one_line(indicator.text), overflow="ellipsis", no_wrap=True),
-            _number(indicator.baseline, unit),
-            _number(indicator.then, unit),
-            _number(indicator.now, unit),
-            _number(indicator.target, unit),
-            indicator.due.isoformat() if indicator.due else "",
-            bar(indicator.progress_fraction),
-            status,
-        )
-
-    @property
-    def selected_id(self) -> str | None:
-        """The id of the highlighted indicator."""
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return {
+            "text": Text(one_line(indicator.text), overflow="ellipsis", no_wrap=True),
+            "baseline": _number(indicator.baseline, unit),
+            "then": _number(indicator.then, unit),
+            "now": _number(indicator.now, unit),
+            "target": _number(indicator.target, unit),
+            "due": indicator.due.isoformat() if indicator.due else "",
+            "bar": bar(indicator.progress_fraction),
+            "status": status,
+        }
