@@ -362,6 +362,7 @@ async def test_on_a_projector_the_tables_show_what_happened_first(
         indicators = app.screen.query_one(IndicatorTable)
         actions.move_cursor(row=1)
         kept = actions.selected_id
+        assert kept is not None
         assert [c.key.value for c in actions.ordered_columns][:3] == ["text", "now", "kind"]
         assert [c.key.value for c in indicators.ordered_columns][:4] == [
             "text",
