@@ -25,8 +25,8 @@ from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
 #: A quit first lets keys typed before it land (see _let_typed_keys_land): in at
 #: most this many rounds (a line ended with Enter goes from the field to its list, then the
 #: screen) and this long.
-QUIT_SETTLE_ROUNDS = 10
-QUIT_SETTLE_SECONDS = 1.0
+QUIT_SETTLE_ROUNDS = 20
+QUIT_SETTLE_SECONDS = 5.0
 
 
 class WorkshopApp(App[int]):
