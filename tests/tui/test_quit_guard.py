@@ -9,7 +9,7 @@ from typing import Any
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from tests.tui.conftest import AppFactory, SessionFactory, screen_now
+from tests.tui.conftest import AppFactory, SessionFactory, screen_now, until
 from tests.tui.test_newcomer import send_in_one_burst
 from tests.tui.test_session import SIZE, on_disk, open_session
 from workshop.store import Store
@@ -146,10 +146,7 @@ async def test_keys_typed_just_before_a_quit_in_one_burst_are_kept(
         assert screen.query_one("#capture-expectations", Input).has_focus
         send_in_one_burst(app, "Answer the phone\rCall back when prom")
         app.post_message(events.Key("ctrl+q", None))
-        for _ in range(50):
-            if not app.is_running:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: not app.is_running)
         assert not app.is_running
     saved = on_disk(store, group.id, session.id)
     assert [e.text for e in saved.research.expectations] == [
@@ -174,10 +171,7 @@ async def test_keys_typed_just_before_a_quit_reach_the_document(
         typed = "Fewer repeat calls " + "and clear answers " * 60
         send_in_one_burst(app, typed)
         app.post_message(events.Key("ctrl+q", None))
-        for _ in range(500):
-            if not app.is_running:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: not app.is_running)
         assert not app.is_running
     saved = on_disk(store, group.id, session.id)
     assert saved.document.aims.strip() == typed.strip()

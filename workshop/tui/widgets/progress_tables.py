@@ -3,7 +3,7 @@ their target. Each table only translates a Progress into rows; the screen does t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -86,7 +86,8 @@ class ReviewTable(DataTable[str | Text]):
     NARROW: ClassVar[tuple[Column, ...]] = ()
 
     narrow = False
-    _progress: Progress | None = None
+    #: The rows shown, by key, each cell by its column's key: laid out again by `fit`.
+    _shown: tuple[tuple[str, dict[str, str | Text]], ...] = ()
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -104,27 +105,24 @@ class ReviewTable(DataTable[str | Text]):
         if narrow == self.narrow:
             return
         self.narrow = narrow
-        kept = self.selected_id
+        kept = self.selected_id  # the clear below moves the cursor to the top
         self.clear(columns=True)
         self._add_columns()
-        if self._progress is not None:
-            self.load(self._progress)
+        self.show_rows(self._shown)
         if kept is not None and kept in self.rows:
             self.move_cursor(row=self.get_row_index(kept))
 
-    def load(self, progress: Progress) -> None:
-        """Show `progress`'s rows, keeping the cursor on the same row when it is there."""
-        self._progress = progress
+    def show_rows(self, rows: Iterable[tuple[str, dict[str, str | Text]]]) -> None:
+        """Show `rows` (key, cells by column key), keeping the cursor on the same row when it
+        is there."""
+        self._shown = tuple(rows)
         kept = self.selected_id
         self.clear()
         keys = [key for _, key, _ in (self.NARROW if self.narrow else self.COLUMNS)]
-        for row_key, cells in self._rows(progress):
+        for row_key, cells in self._shown:
             self.add_row(*(cells[key] for key in keys), key=row_key)
         if kept is not None and kept in self.rows:
             self.move_cursor(row=self.get_row_index(kept))
-
-    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
-        raise NotImplementedError
 
     @property
     def selected_id(self) -> str | None:
@@ -161,10 +159,11 @@ class ActionTable(ReviewTable):
     def current_help(self) -> str:
         return _read_only_help("The actions, then and now.", self.HELP, self)
 
-    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
+    def load(self, progress: Progress) -> None:
+        """Show `progress`'s actions, ordered by what happened."""
         order = {kind: n for n, kind in enumerate(ACTION_KIND_ORDER)}
-        for change in sorted(progress.actions.changes, key=lambda c: order[c.kind]):
-            yield change.id, self._cells(change)
+        changes = sorted(progress.actions.changes, key=lambda c: order[c.kind])
+        self.show_rows((change.id, self._cells(change)) for change in changes)
 
     @staticmethod
     def _cells(change: ActionChange) -> dict[str, str | Text]:
@@ -211,9 +210,9 @@ class IndicatorTable(ReviewTable):
     def current_help(self) -> str:
         return _read_only_help("The indicators against their targets.", self.HELP, self)
 
-    def _rows(self, progress: Progress) -> Iterator[tuple[str, dict[str, str | Text]]]:
-        for indicator in progress.indicators:
-            yield indicator.id, self._cells(indicator)
+    def load(self, progress: Progress) -> None:
+        """Show `progress`'s indicators."""
+        self.show_rows((i.id, self._cells(i)) for i in progress.indicators)
 
     @staticmethod
     def _cells(indicator: IndicatorProgress) -> dict[str, str | Text]:
