@@ -148,6 +148,10 @@ def test_bad_date_is_wrong_usage(capsys: pytest.CaptureFixture[str], data_dir: P
     )
     assert "YYYY-MM-DD" in _one_line_error(result, code=2)
     assert not data_dir.exists() or not list(data_dir.iterdir())
+    result = run(
+        capsys, "new", "--group", "G", "--facilitator", "F", "--date", "2026-02-30", "--no-input"
+    )
+    assert "no day 2026-02-30 in the calendar" in _one_line_error(result, code=2)
 
 
 def test_dump_then_import_replace_changes_no_content(

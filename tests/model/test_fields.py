@@ -24,6 +24,8 @@ TEXT = FieldSpec("text", "Expectation", FieldKind.TEXT, required=True)
         (MONEY, "-5", "Annual cost: an amount cannot be negative"),
         (MONEY, "inf", "Annual cost: enter a finite number"),
         (DUE, "31/03/2027", "Due: enter a date as YYYY-MM-DD"),
+        (DUE, "2026-02-30", "Due: there is no day 2026-02-30 in the calendar"),
+        (DUE, "2026-13-01", "Due: there is no day 2026-13-01 in the calendar"),
         (STATUS, "finished", "Status: choose one of planned, done"),
         (TEXT, "   ", "Expectation: must not be empty"),
     ],

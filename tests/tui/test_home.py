@@ -240,6 +240,11 @@ async def test_new_session_form_shows_errors_inline_and_escape_creates_nothing(
         await pilot.pause()
         date_error = dialog.query_one("#date-error", Label)
         assert "YYYY-MM-DD" in str(date_error.render())
+        date.value = "2026-02-30"  # the right shape, but no such day: told so
+        await pilot.pause()
+        assert "There is no day 2026-02-30" in str(date_error.render())
+        date.value = "31/03/2026"
+        await pilot.pause()
         assert date_error.display and date_error.region.height == 1  # seen, under the field
         assert not dialog.query_one("#facilitator-error").display
         dialog.query_one("#participants", Input).value = "Ana, ana"

@@ -191,3 +191,22 @@ async def test_a_participant_without_a_name_is_refused_with_the_reason_on_screen
         assert app.screen is form  # refused
         reason = form.query_one("#participant-error", Static)
         assert reason.display and "Name: must not be empty" in str(reason.render())
+
+
+async def test_a_reason_under_a_field_goes_once_the_field_is_put_right(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """The reason stayed under a text put right until the next save, as if still wrong."""
+    _, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "a")
+        assert isinstance(form, ItemForm)
+        await pilot.press("ctrl+s")  # nothing typed: the text is needed
+        await pilot.pause()
+        reason = form.query_one("#error-text", Static)
+        assert app.screen is form and reason.display
+        assert str(reason.render()).strip()
+        await pilot.press(*"Short waits")
+        await pilot.pause()
+        assert not reason.display

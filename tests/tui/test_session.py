@@ -253,6 +253,63 @@ async def test_rows_naming_a_goal_follow_its_edit_delete_and_undo(
         assert goal_shown() == "Solve it"
 
 
+async def test_editing_an_item_keeps_a_reference_to_a_deleted_item(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """A strategy edited after its goal was deleted, and a shared goal after one of its
+    stakeholders was: the form offers the missing item as kept, and saving another field
+    keeps the reference, so undoing the deletion links them again."""
+    from workshop.model.consult import SharedGoal, Stakeholder
+    from workshop.model.structure import Goal, Strategy
+
+    def planned(session: Session) -> None:
+        session.structure.goals.append(Goal(id="goal0001", text="Answer first time"))
+        session.structure.strategies.append(Strategy(text="Train the team", goal_id="goal0001"))
+        session.consult.stakeholders.extend(
+            [Stakeholder(id="stak0001", text="IT"), Stakeholder(id="stak0002", text="Finance")]
+        )
+        session.consult.shared_goals.append(
+            SharedGoal(text="One login", stakeholder_ids=["stak0001", "stak0002"])
+        )
+
+    group, session = make_session(fill=planned)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+
+        async def delete_then_edit(first: str, second: str, text: str) -> None:
+            screen.query_one(f"#table-{first}", DataTable).focus()
+            await pilot.press("delete")
+            await settle(pilot)
+            screen.query_one(f"#table-{second}", DataTable).focus()
+            await pilot.press("e")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, ItemForm)
+            form.query_one("#field-text", TextArea).text = text
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+
+        await pilot.press("f4")
+        await step_shown(pilot, "step-structure")
+        await delete_then_edit("goals", "strategies", "Train everyone")
+        saved = on_disk(store, group.id, session.id).structure.strategies[0]
+        assert (saved.text, saved.goal_id) == ("Train everyone", "goal0001")
+        await pilot.press("ctrl+z", "ctrl+z")  # the edit, then the deletion
+        await settle(pilot)
+        strategies = screen.query_one("#table-strategies", DataTable)
+        assert str(strategies.get_cell_at(Coordinate(0, 3))) == "Answer first time"
+
+        await pilot.press("f3")
+        await step_shown(pilot, "step-consult")
+        await delete_then_edit("stakeholders", "shared_goals", "One login for all")
+        shared = on_disk(store, group.id, session.id).consult.shared_goals[0]
+        assert (shared.text, shared.stakeholder_ids) == (
+            "One login for all",
+            ["stak0001", "stak0002"],
+        )
+
+
 async def test_item_keys_work_from_the_list_not_from_the_steps_tabs_or_page(
     app_factory: AppFactory, make_session: SessionFactory
 ) -> None:

@@ -243,6 +243,28 @@ async def test_participants_attendance_and_speaker_attribution(
         assert item.raised_by == ben.id
 
 
+async def test_speaker_and_presence_keys_act_only_from_the_participants_list(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """P and s pressed in a list of items (the decisions, say) toggled the presence of a
+    participant out of sight, without a word. They now say where they work."""
+    _, session = make_session(participants=["Ana", "Ben"], fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("P", "s")
+        await pilot.pause()
+        assert [p.present for p in screen.session.participants] == [True, True]
+        assert screen.speaker is None
+        hints = [n.message for n in app._notifications if "F7 goes there" in n.message]
+        assert len(hints) == 2
+        await pilot.press("f7", "P", "s")  # from the list itself they act
+        await pilot.pause()
+        assert screen.session.participants[0].present is True  # made the speaker: back in
+        assert screen.speaker == screen.session.participants[0].id
+
+
 async def test_the_speaker_is_someone_in_the_room(
     app_factory: AppFactory, make_session: SessionFactory, store: Store
 ) -> None:

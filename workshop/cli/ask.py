@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from workshop.cli import UsageError
+from workshop.days import NotADay, read_day
 from workshop.errors import WorkshopError
 from workshop.model.session import Session
 from workshop.store import ListedGroup, Store
@@ -60,14 +61,14 @@ def _valid_day(text: str) -> bool | str:
     if not text.strip():
         return True
     try:
-        date.fromisoformat(text.strip())
-    except ValueError:
-        return "Type a date as YYYY-MM-DD"
+        read_day(text)
+    except NotADay as error:
+        return error.sentence()
     return True
 
 
 def _day(text: str) -> date:
-    return date.fromisoformat(text.strip()) if text.strip() else date.today()
+    return read_day(text) if text.strip() else date.today()
 
 
 def new_session(

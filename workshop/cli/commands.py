@@ -11,6 +11,7 @@ from pathlib import Path
 
 from workshop.cache import cache_folder
 from workshop.cli import UsageError
+from workshop.days import NotADay, read_day
 from workshop.errors import InvalidInput, NotFound, WorkshopError
 from workshop.store import Store, default_data_dir
 
@@ -48,9 +49,9 @@ def parse_day(text: str | None, what: str = "--date") -> date:
     if text is None or not text.strip():
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{what}: '{text}' is not a date; use YYYY-MM-DD") from None
+        return read_day(text)
+    except NotADay as error:
+        raise UsageError(f"{what}: '{text.strip()}': {error}") from None
 
 
 # -- the app ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workshop.days import NotADay, read_day
 from workshop.errors import InvalidInput
 from workshop.model.sections import FieldKind, FieldSpec
 
@@ -46,11 +47,9 @@ def parse_value(spec: FieldSpec, raw: str) -> Any:
         return number
     if kind is FieldKind.DATE:
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise InvalidInput(
-                f"{spec.label}: enter a date as YYYY-MM-DD, e.g. 2027-03-31"
-            ) from None
+            return read_day(text)
+        except NotADay as error:
+            raise InvalidInput(f"{spec.label}: {error}") from None
     if kind is FieldKind.FLAG:
         lowered = text.lower()
         if lowered in _YES:

@@ -20,6 +20,10 @@ from workshop.tui.widgets.field_validator import FieldValidator
 
 _SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
 
+#: How a reference to an item or person no longer in the session is offered: it stays chosen,
+#: so saving an edit of the item's other fields keeps it (an undo of the deletion relinks it).
+GONE_LABEL = "(deleted — kept unless you change it)"
+
 
 def _short(text: str, width: int = 50) -> str:
     line = " ".join(text.split())
@@ -90,6 +94,9 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
             options = field_options(spec, self.session)
             current = format_value(spec, value) if value is not None else None
             known = {v for _, v in options}
+            if current and current not in known and spec.kind is not FieldKind.CHOICE:
+                options.insert(0, (GONE_LABEL, current))
+                known.add(current)
             yield Select(
                 options,
                 value=current if current in known else Select.NULL,
@@ -98,9 +105,12 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
                 id=wid,
             )
         elif spec.kind is FieldKind.REFS:
-            chosen = set(value or [])
+            chosen = list(value or [])
+            options = field_options(spec, self.session)
+            known = {v for _, v in options}
+            gone = [(GONE_LABEL, v) for v in dict.fromkeys(chosen) if v not in known]
             yield SelectionList[str](
-                *[(label, v, v in chosen) for label, v in field_options(spec, self.session)],
+                *[(label, v, v in chosen) for label, v in gone + options],
                 id=wid,
             )
         elif spec.kind is FieldKind.LONG:
@@ -145,29 +155,48 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
+    def _read(self, spec: FieldSpec) -> Any:
+        """One field's parsed value; InvalidInput says what is wrong with it."""
+        widget = self.query_one(f"#field-{spec.name}")
+        if isinstance(widget, Checkbox):
+            return widget.value
+        if isinstance(widget, SelectionList):
+            return list(widget.selected)
+        if isinstance(widget, Select):
+            raw = "" if widget.is_blank() else str(widget.value)
+        elif isinstance(widget, TextArea):
+            raw = widget.text
+        else:
+            raw = widget.value if isinstance(widget, Input) else ""
+        return parse_value(spec, raw)
+
     def read_values(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The parsed values, and a message per field that is wrong."""
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
         for spec in self.section.fields:
-            widget = self.query_one(f"#field-{spec.name}")
-            if isinstance(widget, Checkbox):
-                values[spec.name] = widget.value
-                continue
-            if isinstance(widget, SelectionList):
-                values[spec.name] = list(widget.selected)
-                continue
-            if isinstance(widget, Select):
-                raw = "" if widget.is_blank() else str(widget.value)
-            elif isinstance(widget, TextArea):
-                raw = widget.text
-            else:
-                raw = widget.value if isinstance(widget, Input) else ""
             try:
-                values[spec.name] = parse_value(spec, raw)
+                values[spec.name] = self._read(spec)
             except InvalidInput as error:
                 errors[spec.name] = str(error)
         return values, errors
+
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _recheck(self, event: TextArea.Changed | Select.Changed) -> None:
+        """A reason shown under a field (after a refused save) goes once the field is put
+        right, not at the next save; a field with nothing shown is left to the save."""
+        control = event.text_area if isinstance(event, TextArea.Changed) else event.select
+        name = (control.id or "").removeprefix("field-")
+        label = self.query_one(f"#error-{name}", Static)
+        if not label.has_class("-shown"):
+            return
+        try:
+            self._read(self.section.field(name))
+        except InvalidInput as error:
+            say_reason(label, str(error))
+        else:
+            say_reason(label, "")
 
     def action_submit(self) -> None:
         values, errors = self.read_values()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop.days import NotADay, read_day
 from workshop.tui.dialogs.guard import GuardedForm, say_reason
 
 #: The Select value that stands for "a group not in the list yet".
@@ -52,12 +53,13 @@ def split_names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return False
-    return True
+class _Day(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            read_day(value)
+        except NotADay as error:
+            return self.failure(error.sentence())
+        return self.success()
 
 
 class _Participants(Validator):
@@ -178,7 +180,7 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
                     self.today.isoformat(),
                     placeholder="YYYY-MM-DD",
                     id="date",
-                    validators=[Function(_is_date, "Enter a date as YYYY-MM-DD, e.g. 2027-03-31")],
+                    validators=[_Day()],
                     validate_on=["changed", "submitted"],
                 )
                 yield Label("", classes="field-error", id="date-error")
@@ -290,7 +292,7 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
             group_name=chosen.name if chosen else value("#group-name"),
             organisation=chosen.organisation if chosen else value("#organisation"),
             facilitator=value("#facilitator"),
-            date=dt.date.fromisoformat(value("#date")),
+            date=read_day(value("#date")),
             participants=split_names(self.query_one("#participants", Input).value),
         )
 

@@ -91,8 +91,17 @@ class SessionFacilitation:
         people = self.session.participants
         return people[index] if index is not None and 0 <= index < len(people) else None
 
+    def _participant_in_hand(self, key: str, what: str) -> Participant | None:
+        """The participant a key acts on: the highlighted one, when the participants list has
+        the focus. From anywhere else (a list of items, a step's page) the highlight cannot be
+        seen to be meant, so the key says where it works instead of acting."""
+        if not self.query_one(ParticipantsPanel).has_focus:
+            self.notify(f"{key} {what} from the participants list: F7 goes there.", timeout=4)
+            return None
+        return self._highlighted_participant()
+
     def action_toggle_present(self) -> None:
-        participant = self._highlighted_participant()
+        participant = self._participant_in_hand("P", "marks someone present or absent")
         if participant is not None:
             participant.present = not participant.present
             if not participant.present and self.speaker == participant.id:
@@ -103,7 +112,7 @@ class SessionFacilitation:
             self.changed()
 
     def action_speaker(self) -> None:
-        participant = self._highlighted_participant()
+        participant = self._participant_in_hand("s", "picks the speaker")
         if participant is None:
             return
         self.speaker = None if self.speaker == participant.id else participant.id
