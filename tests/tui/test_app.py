@@ -205,6 +205,23 @@ def test_the_start_path_stays_light(tmp_path: Path) -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_open_path_stays_light() -> None:
+    """`workshop open` draws the research step first: the home screen and the later steps'
+    modules are imported when first shown, not before the first frame."""
+    script = (
+        "import sys\n"
+        "import workshop.cli.commands, workshop.tui.app, workshop.tui.screens.session\n"
+        "later = ['workshop.tui.screens.home', 'workshop.tui.widgets.consult_tab',\n"
+        "         'workshop.tui.widgets.structure_tab', 'workshop.tui.widgets.document_tab',\n"
+        "         'workshop.tui.widgets.markdown_lines', 'workshop.export']\n"
+        "print([name for name in later if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 async def test_the_collector_held_off_at_start_up_resumes_after_the_first_frame(
     app_factory: AppFactory,
 ) -> None:

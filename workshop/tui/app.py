@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -19,8 +19,10 @@ from workshop.store import Store
 from workshop.tui.commands import binding_commands
 from workshop.tui.controls import NO_RAW_CONTROLS
 from workshop.tui.css_cache import CachedStylesheet
-from workshop.tui.screens.home import HomeScreen
 from workshop.tui.theme import THEME_NAME, WORKSHOP_THEME
+
+if TYPE_CHECKING:
+    from workshop.tui.screens.home import HomeScreen
 
 #: A quit first lets keys typed before it land (see _let_typed_keys_land): in at
 #: most this many rounds (a line ended with Enter goes from the field to its list, then the
@@ -132,6 +134,8 @@ class WorkshopApp(App[int]):
     def home_screen(self, select: str | None = None) -> HomeScreen:
         """A new home screen (the session screen opened first builds one when it is left,
         with the cursor on the row keyed `select`)."""
+        from workshop.tui.screens.home import HomeScreen  # `workshop open` may never need it
+
         return HomeScreen(self.store, read_only=self.read_only, select=select)
 
     def on_ready(self) -> None:

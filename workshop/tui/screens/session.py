@@ -28,8 +28,6 @@ from workshop.tui.screens.session_facilitation import SessionFacilitation
 from workshop.tui.screens.session_follow import SessionFollow
 from workshop.tui.screens.session_keys import SESSION_BINDINGS, TEXT_FIELDS, TYPED_ACTIONS
 from workshop.tui.screens.session_saving import TYPING_PAUSE, SessionSaving
-from workshop.tui.widgets.consult_tab import ConsultTab
-from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.research_tab import ResearchTab
 from workshop.tui.widgets.save_indicator import SaveIndicator
@@ -37,7 +35,6 @@ from workshop.tui.widgets.section_list import SectionList
 from workshop.tui.widgets.session_title import SessionTitle
 from workshop.tui.widgets.step_nav import StepNav
 from workshop.tui.widgets.step_tab import StepTab
-from workshop.tui.widgets.structure_tab import StructureTab
 from workshop.tui.widgets.timer import StepTimer
 
 #: When pydantic builds the session's own validators, after the first frame (see on_mount).
@@ -167,7 +164,12 @@ class SessionScreen(
         return self.group.name, session.label, session.title or ""
 
     def _build_tab(self, pane_id: str) -> StepTab:
-        """The step tab a pane holds (built from the session as it is now)."""
+        """The step tab a pane holds (built from the session as it is now). The later steps'
+        modules are imported when first shown: the first frame needs only the research step."""
+        from workshop.tui.widgets.consult_tab import ConsultTab
+        from workshop.tui.widgets.document_tab import DocumentTab
+        from workshop.tui.widgets.structure_tab import StructureTab
+
         session = self.session
         tab: StepTab
         if pane_id == "step-research":
@@ -424,6 +426,8 @@ class SessionScreen(
             self._preview = self.set_timer(TYPING_PAUSE / 2, self._refresh_preview)
 
     def _refresh_preview(self) -> None:
+        from workshop.tui.widgets.document_tab import DocumentTab  # built by now: no cost
+
         self._preview = None
         for document in self.query(DocumentTab):
             document.refresh_preview()

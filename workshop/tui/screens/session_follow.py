@@ -18,7 +18,6 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 
 from workshop.errors import NotFound, WorkshopError
 from workshop.model.base import Step
-from workshop.tui.widgets.document_tab import DocumentTab
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.section_list import SectionList
 from workshop.tui.widgets.session_title import SessionTitle
@@ -173,6 +172,8 @@ class SessionFollow:
         is taken from the old ones and restored once the new ones are laid out (nothing can be
         scrolled before). A second save shown before then keeps the place taken for the first:
         the step on screen is not where the reader was yet."""
+        from workshop.tui.widgets.document_tab import DocumentTab  # not before it is needed
+
         screen: Any = self
         step_tab = self.current_tab()
         if self._place is None and step_tab is not None:
