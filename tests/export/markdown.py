@@ -28,6 +28,8 @@ STRUCTURAL = {
     "html_block",
 }
 #: Inline tokens user text must never produce (strong is used by the templates, so counted).
+#: A hard break is not among them: a line break typed in a paragraph is kept as one (escape.md
+#: "block"), and read back as the line break it is.
 INLINE_STRUCTURAL = {
     "html_inline",
     "link_open",
@@ -36,7 +38,6 @@ INLINE_STRUCTURAL = {
     "em_open",
     "strong_open",
     "s_open",
-    "hardbreak",
 }
 
 
@@ -49,7 +50,7 @@ def inline_text(token: Token) -> str:
     for child in token.children or []:
         if child.type == "text":
             parts.append(child.content)
-        elif child.type == "softbreak":
+        elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
     return "".join(parts)
 

@@ -89,6 +89,18 @@ def test_block_text_keeps_paragraphs_and_neutralises_every_line() -> None:
     ]
 
 
+def test_block_text_keeps_its_line_breaks_as_lines() -> None:
+    """A list typed line by line in a narrative section was run together into one line by
+    every Markdown reader: each single break is a hard break, the paragraph's end none."""
+    escaped = md("Our aims:\nAnswer first time\nReply in 2 days \\\n\nNext", "block")
+    tokens = parse(escaped)
+    first = [child.type for child in tokens[1].children or []]
+    assert first == ["text", "hardbreak", "text", "hardbreak", "text"]
+    assert tokens[1].children is not None and tokens[1].children[-1].content.endswith("\\")
+    assert [t.type for t in tokens].count("paragraph_open") == 2
+    assert "hardbreak" not in [child.type for child in tokens[4].children or []]
+
+
 def test_script_tags_come_out_as_text() -> None:
     escaped = md("<script>alert('x')</script>", "block")
     tokens = parse(escaped)

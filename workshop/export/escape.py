@@ -69,8 +69,10 @@ def md(value: object, mode: Mode = "inline", default: str = "") -> Escaped:
     - "inline" (headings, list items, table cells): one line; line breaks become " / ", runs
       of whitespace one space, every character that could open structure is escaped, and a
       leading list, heading, quote or number marker is neutralised.
-    - "block" (paragraphs): blank lines separate paragraphs, and each line is made safe on its
-      own, so no line can start a heading, list, quote, fence, HTML block, table or code block.
+    - "block" (paragraphs): blank lines separate paragraphs, a single line break stays one (a
+      hard break: a list typed line by line is not run together), and each line is made safe
+      on its own, so no line can start a heading, list, quote, fence, HTML block, table or
+      code block.
 
     None and whitespace-only text give `default` (a template literal, trusted as it is).
     Numbers and other values are shown with `str()` and escaped the same way."""
@@ -91,7 +93,9 @@ def md(value: object, mode: Mode = "inline", default: str = "") -> Escaped:
                 paragraphs[-1].append(line)
             elif paragraphs[-1]:
                 paragraphs.append([])
-        result = "\n\n".join("\n".join(p) for p in paragraphs if p)
+        # the lines of a paragraph stay lines, as typed: a hard break ("\\" at the end of a
+        # line, CommonMark's), never at a paragraph's end, where it would show as a backslash
+        result = "\n\n".join("\\\n".join(p) for p in paragraphs if p)
     else:
         result = " / ".join(filter(None, (_line(raw) for raw in lines)))
     return Escaped(result or default)
