@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Input
 
 from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import open_session, step_shown
 from workshop.model.research import Expectation
 from workshop.model.session import Session
+from workshop.store import Store
 from workshop.tui.widgets import document_tab
 from workshop.tui.widgets.document_tab import DocumentPreview, DocumentTab
 from workshop.tui.widgets.markdown_lines import RenderedMarkdown
@@ -167,3 +169,30 @@ async def test_a_short_document_gets_the_whole_width(
         assert preview.rendered is not None
         assert len(preview.rendered.lines) <= preview.content_region.height
         assert preview.scrollable_content_region.width == preview.content_region.width
+
+
+async def test_the_documents_title_is_edited_in_the_app_and_line_breaks_stay(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """The title could be set only by import; the lines of a list typed in a section were
+    run together in the preview."""
+    from tests.tui.test_session import on_disk, settle
+
+    group, session = make_session()
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        preview = await show_document(app, pilot)
+        title = app.screen.query_one("#document--title", Input)
+        assert title.value == "" and "customer service strategy" in title.placeholder
+        await pilot.press(*"Fewer calls", "enter", *"Clear letters")  # into the aims, as before
+        await pilot.press("shift+tab")
+        assert app.focused is title
+        await pilot.press(*"Our promise to residents")
+        await until(pilot, lambda: "Our promise to residents" in preview.source)
+        rendered = preview.rendered
+        assert rendered is not None
+        lines = ["".join(s.text for s in line).strip() for line in rendered.lines]
+        assert "Fewer calls" in lines and "Clear letters" in lines  # two lines, as typed
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id).document
+    assert (saved.title, saved.aims) == ("Our promise to residents", "Fewer calls\nClear letters")

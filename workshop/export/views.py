@@ -79,6 +79,11 @@ def title_of(group: Group, session: Session) -> str:
     """The document's title: the narrative's title, else one made from the group's name."""
     if session.document.title.strip():
         return session.document.title
+    return default_title(group)
+
+
+def default_title(group: Group) -> str:
+    """The title of a document not given one of its own."""
     return f"{group.name}: customer service strategy"
 
 

@@ -232,9 +232,10 @@ class SessionScreen(
         if lists:
             target = lists[0].query_one(".capture") if not self.read_only else lists[0].table
         elif tab is not None:
-            # a step of fields only (the document's narrative): its first field, so that what
-            # is typed lands in it instead of firing the list keys (s, t, x…)
-            fields = [] if self.read_only else list(tab.query("TextArea, Input"))
+            # a step of fields only (the document's narrative): its first text area (the
+            # title's line above it is a shift+Tab away), so that what is typed lands in the
+            # narrative instead of firing the list keys (s, t, x…)
+            fields = [] if self.read_only else [*tab.query("TextArea"), *tab.query("Input")]
             target = fields[0] if fields else tab
         if target is not None:
             # scrolled into view once laid out: a tab just built has no final geometry yet, and

@@ -129,7 +129,16 @@ class DocumentTab(StepTab):
                 yield DocumentPreview(id="preview")
 
     def compose_fields(self) -> ComposeResult:
+        from workshop.export.views import default_title  # with the export, on first show
+
         document = self.session.document
+        yield Static("Title of the document", classes="section-title")
+        # left blank, the document is named after the group, as the placeholder shows
+        yield self.field_input(
+            "document.title",
+            document.title,
+            placeholder=default_title(self.group),  # type: ignore[arg-type]
+        )
         for name, heading in NARRATIVE_SECTIONS.items():
             yield Static(heading, classes="section-title")
             area = TextArea(getattr(document, name), id=f"narrative-{name}", classes="narrative")
