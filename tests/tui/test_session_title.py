@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
-from workshop.tui.widgets.session_title import fit_title, shorten
+from workshop.tui.widgets.session_title import fit_title, shorten, without_part
 
 GROUP = "Riverside Borough Council — Customer Services"
 LABEL = "Part 2 · 2026-11-30"
@@ -42,3 +43,21 @@ def test_shorten_marks_what_it_cut() -> None:
     assert shorten("abcdef", 4) == "abc…"
     assert shorten("ab cdef", 4) == "ab…"
     assert shorten("日本語", 4) == "日…"
+
+
+@pytest.mark.parametrize(
+    ("part", "title", "shown"),
+    [
+        (2, "Part 2: six-month review", "six-month review"),
+        (1, "part 1 - building it", "building it"),
+        (1, "PART 1 · Kick-off", "Kick-off"),
+        (2, "Part 1: building it", "Part 1: building it"),  # another part: kept whole
+        (2, "Part 2", "Part 2"),  # nothing but the part: kept
+        (3, "Partners and suppliers", "Partners and suppliers"),
+        (1, "Six-month review", "Six-month review"),
+    ],
+)
+def test_a_title_does_not_repeat_its_part_beside_it(part: int, title: str, shown: str) -> None:
+    """Home read "Part 1 · Part 1: building…": the demo's titles, like many a facilitator's,
+    start with their part."""
+    assert without_part(part, title) == shown

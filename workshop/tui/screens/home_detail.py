@@ -16,6 +16,7 @@ from workshop.store import GroupSummary, SessionSummary
 from workshop.store.summary import STEP_LABELS
 from workshop.tui import theme
 from workshop.tui.widgets.cells import Plain
+from workshop.tui.widgets.session_title import without_part
 
 STATUS_COLOURS = {"planned": theme.MUTED, "in progress": theme.ACCENT, "closed": theme.SUCCESS}
 # steps by value (the model's Step is a str): the home screen never imports the model
@@ -85,7 +86,7 @@ def session_row(
     name.append("  └ " if last else "  ├ ", style=theme.MUTED)
     name.append(f"Part {session.part}", style=f"bold {theme.PRIMARY}")
     if session.title:
-        name.append(f" · {session.title}")
+        name.append(f" · {without_part(session.part, session.title)}")
     status = str(session.status)
     cells: list[Any] = [name, Plain(session.date.isoformat())]
     if wide:
@@ -179,7 +180,7 @@ def detail_of(row: Row | None, data_dir: Path, wide: bool = True) -> Content:
         "\n[b $primary]$part[/] · $date$title · $facilitator · $items$follows\n",
         part=f"Part {session.part}",
         date=session.date.isoformat(),
-        title=f" — {session.title}" if session.title else "",
+        title=f" — {without_part(session.part, session.title)}" if session.title else "",
         facilitator=f"facilitated by {session.facilitator}"
         if session.facilitator
         else "no facilitator named",

@@ -32,7 +32,7 @@ from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.research_tab import ResearchTab
 from workshop.tui.widgets.save_indicator import SaveIndicator
 from workshop.tui.widgets.section_list import SectionList
-from workshop.tui.widgets.session_title import SessionTitle
+from workshop.tui.widgets.session_title import SessionTitle, without_part
 from workshop.tui.widgets.step_nav import StepNav
 from workshop.tui.widgets.step_tab import StepTab
 from workshop.tui.widgets.timer import StepTimer
@@ -161,7 +161,7 @@ class SessionScreen(
         """The group's name, the part and date, the session's own title (a session without a
         title of its own is named by its group, not the group twice)."""
         session = self.session
-        return self.group.name, session.label, session.title or ""
+        return self.group.name, session.label, without_part(session.part, session.title)
 
     def _build_tab(self, pane_id: str) -> StepTab:
         """The step tab a pane holds (built from the session as it is now). The later steps'

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len, set_cell_size
 from textual.widget import Widget
 
 SEPARATOR = " · "
 #: Narrower than this, a group's name says little: it is left out rather than cut to "Riversi…".
 MIN_GROUP = 12
+
+
+#: A title that starts by naming its part: "Part 2: six-month review", "part 2 - review".
+_PART_FIRST = re.compile(r"part\s*(\d+)\s*[:·,.\-–—]?\s*", re.IGNORECASE)
+
+
+def without_part(part: int, title: str) -> str:
+    """A session's title as shown beside its part ("Part 2 · …"): without a leading repeat of
+    that part. A title that is only the part, or names another part, is kept whole."""
+    found = _PART_FIRST.match(title)
+    if found is None or int(found.group(1)) != part or not title[found.end() :].strip():
+        return title
+    return title[found.end() :]
 
 
 def shorten(text: str, width: int) -> str:
