@@ -115,3 +115,19 @@ def test_two_identical_sessions_report_nothing_moved(group: Group) -> None:
     assert "No promise's standard changed." in doc.paragraphs
     assert "No stakeholder's stance changed." in doc.paragraphs
     assert "Nothing was added, changed or removed." in doc.paragraphs
+
+
+def test_a_new_unscored_expectation_is_not_yet_scored_not_no_longer_scored(
+    group: Group, pair: tuple[Session, Session]
+) -> None:
+    """An expectation added at the follow-up, not scored yet, was reported as "No longer
+    scored", as if a score had been taken away."""
+    from workshop.model import Expectation
+
+    earlier, later = pair
+    later.research.expectations.append(Expectation(text="Answer letters in plain English"))
+    doc = outline(render("progress", group, later, earlier))
+    titles = doc.heading_texts(3)
+    assert "Not scored yet (1)" in titles
+    assert not any(title.startswith("No longer scored") for title in titles)
+    assert doc.table_after("Not scored yet (1)").rows[0][0] == "Answer letters in plain English"

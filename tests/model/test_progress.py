@@ -319,6 +319,7 @@ def test_every_kind_of_gap_change() -> None:
         expectation("same", 3, 3),
         expectation("scored", None, None),
         expectation("unscored", 4, 2),
+        expectation("never", None, 3),
         expectation("gone", 2, 1),
     ]
     later = later_of(earlier)
@@ -329,6 +330,7 @@ def test_every_kind_of_gap_change() -> None:
         "same": (3, 3),
         "scored": (4, 2),
         "unscored": (4, None),
+        "never": (None, 3),
     }
     later.research.expectations = [
         e.model_copy(update=dict(zip(("importance", "performance"), scores[e.id], strict=True)))
@@ -336,6 +338,7 @@ def test_every_kind_of_gap_change() -> None:
         if e.id in scores
     ]
     later.research.expectations.append(expectation("fresh", 5, 1))
+    later.research.expectations.append(expectation("raw", None, None))
 
     progress = compare(earlier, later)
 
@@ -347,7 +350,9 @@ def test_every_kind_of_gap_change() -> None:
         "same": GapKind.UNCHANGED,
         "scored": GapKind.NEW,
         "unscored": GapKind.UNSCORED,
+        "never": GapKind.NOT_SCORED,  # unscored then and now: not "no longer" scored
         "fresh": GapKind.NEW,
+        "raw": GapKind.NOT_SCORED,  # new and unscored (was "no longer scored")
         "gone": GapKind.REMOVED,
     }
     closed = next(g for g in progress.gaps if g.id == "closed")

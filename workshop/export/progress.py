@@ -72,7 +72,8 @@ GAP_GROUPS: dict[str, str] = {
     "narrowed": "Narrowed",
     "widened": "Widened",
     "new": "New",
-    "unscored": "No longer scored",
+    "no longer scored": "No longer scored",
+    "not scored yet": "Not scored yet",
     "removed": "Removed",
 }
 

@@ -185,7 +185,8 @@ class GapKind(StrEnum):
     WIDENED = "widened"
     UNCHANGED = "unchanged"
     NEW = "new"  # a new expectation, or one scored for the first time
-    UNSCORED = "unscored"  # no gap now (scores missing)
+    UNSCORED = "no longer scored"  # scored then, a score missing now
+    NOT_SCORED = "not scored yet"  # new since, or unscored then and now
     REMOVED = "removed"
 
 
@@ -212,7 +213,8 @@ def _gap_kind(old: Expectation | None, new: Expectation | None) -> GapKind:
     before = gap(old) if old is not None else None
     after = gap(new)
     if after is None:
-        return GapKind.UNSCORED
+        # only a gap there was can be "no longer" scored: a new one is not scored yet
+        return GapKind.NOT_SCORED if before is None else GapKind.UNSCORED
     if before is None:
         return GapKind.NEW
     if before > 0 >= after:

@@ -18,6 +18,7 @@ GAP_COLOURS: dict[GapKind, str] = {
     GapKind.WIDENED: theme.ERROR,
     GapKind.NEW: theme.SECONDARY,
     GapKind.UNSCORED: theme.MUTED,
+    GapKind.NOT_SCORED: theme.MUTED,
     GapKind.REMOVED: theme.MUTED,
     GapKind.UNCHANGED: theme.MUTED,
 }
