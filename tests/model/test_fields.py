@@ -23,6 +23,8 @@ TEXT = FieldSpec("text", "Expectation", FieldKind.TEXT, required=True)
         (MONEY, "lots", "Annual cost: enter a number"),
         (MONEY, "-5", "Annual cost: an amount cannot be negative"),
         (MONEY, "inf", "Annual cost: enter a finite number"),
+        (MONEY, "99999999999999999999999", "Annual cost: enter a number of at most 15 digits"),
+        (MONEY, "1e15", "Annual cost: enter a number of at most 15 digits"),
         (DUE, "31/03/2027", "Due: enter a date as YYYY-MM-DD"),
         (DUE, "2026-02-30", "Due: there is no day 2026-02-30 in the calendar"),
         (DUE, "2026-13-01", "Due: there is no day 2026-13-01 in the calendar"),

@@ -12,6 +12,9 @@ from workshop.days import NotADay, read_day
 from workshop.errors import InvalidInput
 from workshop.model.sections import FieldKind, FieldSpec
 
+#: Numbers typed are kept below this: every whole number under it is held exactly.
+LARGEST = 1e15
+
 _YES = {"y", "yes", "true", "1", "x", "✓"}
 _NO = {"n", "no", "false", "0", ""}
 
@@ -42,6 +45,9 @@ def parse_value(spec: FieldSpec, raw: str) -> Any:
             raise InvalidInput(f"{spec.label}: enter a number, e.g. 42 or 3.5") from None
         if not math.isfinite(number):
             raise InvalidInput(f"{spec.label}: enter a finite number")
+        if abs(number) >= LARGEST:
+            # past 15 digits a float no longer holds every digit typed (99…9 came back 99…1)
+            raise InvalidInput(f"{spec.label}: enter a number of at most 15 digits")
         if kind is FieldKind.MONEY and number < 0:
             raise InvalidInput(f"{spec.label}: an amount cannot be negative")
         return number
