@@ -208,6 +208,51 @@ async def test_recording_an_indicator_value_is_saved_on_disk(
     assert next(i for i in saved.structure.indicators if i.id == "i2").latest == 25
 
 
+async def test_a_cleared_value_and_a_status_change_are_undone_with_ctrl_z(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    """A measured value emptied by mistake was gone for good: no undo on the review."""
+    before = saved_later(store, pair)
+    was = next(i for i in before.structure.indicators if i.id == "i1").latest
+    assert was is not None
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        table = app.screen.query_one(IndicatorTable)
+        table.move_cursor(row=table.get_row_index("i1"))
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one(Input).value = ""  # cleared, then Enter
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("ctrl+z brings" in n.message for n in app._notifications)
+        cleared = saved_later(store, pair)
+        assert next(i for i in cleared.structure.indicators if i.id == "i1").latest is None
+        actions = app.screen.query_one(ActionTable)
+        actions.focus()
+        actions.move_cursor(row=actions.get_row_index("a3"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # planned → done
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # the status first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        undone = saved_later(store, pair)
+        assert next(a for a in undone.structure.actions if a.id == "a3").status == next(
+            a for a in before.structure.actions if a.id == "a3"
+        ).status
+        await pilot.press("ctrl+z")  # then the value
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    restored = saved_later(store, pair)
+    assert next(i for i in restored.structure.indicators if i.id == "i1").latest == was
+    assert restored.revision == before.revision + 4
+
+
 async def test_read_only_review_refuses_every_edit(
     store: Store, pair: tuple[Group, Session, Session]
 ) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from workshop.errors import WorkshopError
+from workshop.model.fields import format_number
 from workshop.model.progress import ActionKind, Progress, compare
 from workshop.model.session import Group, Session
 from workshop.model.structure import Action, ActionStatus
@@ -51,7 +52,8 @@ class ReviewScreen(WorkshopScreen[Session | None]):
     HELP = (
         "What moved since the earlier session. Highlight an action and press [b]s[/b] (or "
         "Enter) to change its status; highlight an indicator and press [b]v[/b] (or Enter) to "
-        "record its latest value. Every change is saved at once."
+        "record its latest value. Every change is saved at once; [b]ctrl+z[/b] undoes the "
+        "last one."
     )
     #: The same, for a review opened read-only: nothing can be changed from it.
     READ_ONLY_HELP = (
@@ -101,6 +103,13 @@ class ReviewScreen(WorkshopScreen[Session | None]):
             tooltip="Move to the list of indicators.",
         ),
         Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            id="review.undo",
+            tooltip="Undo the last status or value changed here.",
+        ),
+        Binding(
             "ctrl+r",
             "reload",
             "Reload",
@@ -109,7 +118,7 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         ),
     ]
 
-    _EDITS = frozenset({"set_status", "set_value"})
+    _EDITS = frozenset({"set_status", "set_value", "undo"})
 
     def __init__(
         self,
@@ -132,6 +141,8 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         #: The comparison shown; None when the session follows no session we can find.
         self.progress: Progress | None = None
         self.saved: Session | None = None
+        #: What ctrl+z puts back, last change first: what it was, and the change that does it.
+        self._undo: list[tuple[str, Change]] = []
         self._problem = ""
         self._load()
 
@@ -271,6 +282,8 @@ class ReviewScreen(WorkshopScreen[Session | None]):
                 return False
             if self.progress is None:
                 return None
+        if action == "undo" and not self._undo:
+            return False  # offered once there is something to undo
         return True
 
     def action_back(self) -> None:
@@ -333,30 +346,38 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         await self.run_action("set_value")
 
     def _status_chosen(self, action_id: str, status: ActionStatus | None) -> None:
-        if status is None:
+        found = self._find_action(action_id)
+        if status is None or found is None or status == found.status:
             return
-
-        def change(session: Session) -> None:
-            for action in session.structure.actions:
-                if action.id == action_id:
-                    action.status = status
-                    return
-            raise WorkshopError("that action is no longer in the session")
-
-        self.save(change)
+        self._remember(
+            f"{_short(found.text)}: back to {found.status}", _set_status(action_id, found.status)
+        )
+        self.save(_set_status(action_id, status))
 
     def _value_chosen(self, indicator_id: str, answer: LatestValue | None) -> None:
-        if answer is None:
+        assert self.later is not None
+        found = next((i for i in self.later.structure.indicators if i.id == indicator_id), None)
+        if answer is None or found is None or answer.value == found.latest:
             return
+        was = "no value" if found.latest is None else format_number(found.latest)
+        self._remember(
+            f"{_short(found.text)}: back to {was}", _set_latest(indicator_id, found.latest)
+        )
+        if answer.value is None:
+            self.notify(f"{_short(found.text)}: value cleared. ctrl+z brings {was} back.")
+        self.save(_set_latest(indicator_id, answer.value))
 
-        def change(session: Session) -> None:
-            for indicator in session.structure.indicators:
-                if indicator.id == indicator_id:
-                    indicator.latest = answer.value
-                    return
-            raise WorkshopError("that indicator is no longer in the session")
+    def _remember(self, what: str, undo: Change) -> None:
+        self._undo.append((what, undo))
+        self.refresh_bindings()
 
-        self.save(change)
+    def action_undo(self) -> None:
+        if self._refused() or not self._undo:
+            return
+        what, undo = self._undo.pop()
+        self.refresh_bindings()
+        self.notify(f"Undone: {what}", timeout=3)
+        self.save(undo)
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -394,6 +415,37 @@ class ReviewScreen(WorkshopScreen[Session | None]):
             error = event.worker.error
             reason = str(error) if isinstance(error, WorkshopError) else repr(error)
             self.notify(reason, title="The change was not saved", severity="error", timeout=10)
+
+
+def _set_status(action_id: str, status: ActionStatus) -> Change:
+    """The change that gives an action `status`."""
+
+    def change(session: Session) -> None:
+        for action in session.structure.actions:
+            if action.id == action_id:
+                action.status = status
+                return
+        raise WorkshopError("that action is no longer in the session")
+
+    return change
+
+
+def _set_latest(indicator_id: str, value: float | None) -> Change:
+    """The change that records `value` as an indicator's latest."""
+
+    def change(session: Session) -> None:
+        for indicator in session.structure.indicators:
+            if indicator.id == indicator_id:
+                indicator.latest = value
+                return
+        raise WorkshopError("that indicator is no longer in the session")
+
+    return change
+
+
+def _short(text: str, width: int = 40) -> str:
+    line = " ".join(text.split())
+    return f"'{line}'" if len(line) <= width else f"'{line[: width - 1]}…'"
 
 
 def _escape(text: str) -> str:
