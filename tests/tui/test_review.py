@@ -10,6 +10,7 @@ from textual.app import App
 from textual.widgets import Input, Label, OptionList
 from textual.worker import WorkerFailed
 
+from tests.tui.conftest import until
 from workshop.model import (
     Action,
     ActionStatus,
@@ -281,6 +282,29 @@ async def test_read_only_review_refuses_every_edit(
         await pilot.pause()
         assert app.screen is screen
     assert store.path_of(pair[0].id).read_bytes() == before
+
+
+async def test_a_read_only_review_follows_the_facilitators_changes(
+    store: Store, pair: tuple[Group, Session, Session]
+) -> None:
+    """A participant's review kept what it first read until ctrl+r, while their session
+    screen followed the room."""
+    group, _, later = pair
+    app = review_app(store, pair, read_only=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        actions = app.screen.query_one(ActionTable)
+
+        def status_shown() -> str:
+            return str(actions.get_row("a3")[actions.get_column_index("now")])
+
+        assert status_shown() != "done"
+        with store.edit(group.id) as editor:  # the facilitator's screen, elsewhere
+            session = editor.session(later.id)
+            next(a for a in session.structure.actions if a.id == "a3").status = ActionStatus.DONE
+            editor.save_session(session)
+        await until(pilot, lambda: status_shown() == "done", timeout=8)
+        assert app.screen.query_one(StatusCounts).get_row("done")
 
 
 async def test_a_failed_save_is_reported_and_the_file_is_untouched(

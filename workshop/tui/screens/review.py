@@ -21,8 +21,9 @@ from workshop.model.fields import format_number
 from workshop.model.progress import ActionKind, Progress, compare
 from workshop.model.session import Group, Session
 from workshop.model.structure import Action, ActionStatus
-from workshop.store import GroupEditor, Store
+from workshop.store import GroupEditor, GroupFile, Store
 from workshop.tui.screens.base import WorkshopScreen
+from workshop.tui.screens.session_follow import FOLLOW_SECONDS
 from workshop.tui.widgets.progress_edit import LatestValue, StatusDialog, ValueDialog
 from workshop.tui.widgets.progress_grid import QuadrantGrid, legend_text
 from workshop.tui.widgets.progress_summary import (
@@ -154,6 +155,9 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         except WorkshopError as error:
             self._problem = f"Cannot read the group: {error}"
             return
+        self._take(found)
+
+    def _take(self, found: GroupFile) -> None:
         self.group = found.group
         by_id = {s.id: s for s in found.sessions}
         self.later = by_id.get(self.session_id)
@@ -208,6 +212,32 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         self.query_one("#section-changes").border_title = "Items added, changed, removed"
         self.refresh_view()
         self.query_one(ActionTable).focus()
+        if self.read_only:
+            # a participant's review follows the facilitator's changes, as their session does
+            self._seen = self._stamp()
+            self.set_interval(FOLLOW_SECONDS, self._follow)
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        try:
+            info = self.store.path_of(self.group_id).stat()
+        except (OSError, WorkshopError):
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
+    def _follow(self) -> None:
+        """Read the group again when its file changed (while this review is on top)."""
+        stamp = self._stamp()
+        if stamp is None or stamp == self._seen or not self.is_current:
+            return
+        self._seen = stamp
+        try:
+            found = self.store.load_group(self.group_id)
+        except WorkshopError:
+            return  # unreadable for now, or deleted: the last state read stays on screen
+        before = self.later.revision if self.later is not None else None
+        self._take(found)
+        if self.later is None or self.later.revision != before:
+            self.refresh_view()
 
     def refresh_view(self) -> None:
         """Show the current comparison in every panel."""
@@ -282,9 +312,8 @@ class ReviewScreen(WorkshopScreen[Session | None]):
                 return False
             if self.progress is None:
                 return None
-        if action == "undo" and not self._undo:
-            return False  # offered once there is something to undo
-        return True
+        # undo is offered once there is something to undo
+        return not (action == "undo" and not self._undo)
 
     def action_back(self) -> None:
         self.dismiss(self.saved)
