@@ -61,3 +61,39 @@ async def test_review_from_the_session_saves_and_the_session_carries_on(
     assert next(a for a in saved.structure.actions if a.id == "a3").status is ActionStatus.DONE
     assert saved.research.expectations[-1].text == "Fewer forms"
     assert saved.revision >= later.revision + 2  # the review's save, then the capture
+
+
+async def test_f8_and_f9_review_and_export_while_typing_in_a_capture_line(
+    store: Store, app_factory: AppFactory
+) -> None:
+    """r and x are letters in the capture line, where a session opens: a newcomer pressing
+    them typed "rx" into the next item. F8 and F9 work from there."""
+    from pathlib import Path
+
+    group = Group(id="grp1", name="Riverside Council Customer Service")
+    store.create_group(group)
+    first = first_session(group)
+    with store.edit(group.id) as editor:
+        editor.add_session(first)
+        later = editor.add_session(second_session(first))
+    app = app_factory(later.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        session_screen = app.screen
+        assert isinstance(session_screen, SessionScreen)
+        capture = session_screen.query_one("#capture-expectations", Input)
+        assert capture.has_focus
+        await pilot.press(*"Fewer", "f9")
+        await pilot.pause()
+        assert sorted(p.name.rsplit("-", 1)[-1] for p in Path("exports").iterdir()) == [
+            "progress.md",
+            "strategy.md",
+            "summary.md",
+        ]
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_now(app) is session_screen
+        assert capture.value == "Fewer"  # neither key typed into it

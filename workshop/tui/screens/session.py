@@ -59,7 +59,8 @@ class SessionScreen(
     CSS_PATH = "session.tcss"
     HELP = (
         "Capture what the room says: type in a capture line and press Enter. F2–F6 (or "
-        "ctrl+PgUp/PgDn) switch steps from anywhere, 1–5 from a list; ctrl+p lists the rest."
+        "ctrl+PgUp/PgDn) switch steps from anywhere, 1–5 from a list; F8 reviews progress and "
+        "F9 exports, also from anywhere; ctrl+p lists the rest."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = SESSION_BINDINGS

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from textual.widgets import DataTable
 
 from workshop.errors import WorkshopError
 from workshop.model.fields import explain
@@ -92,10 +93,11 @@ class SessionFacilitation:
         return people[index] if index is not None and 0 <= index < len(people) else None
 
     def _participant_in_hand(self, key: str, what: str) -> Participant | None:
-        """The participant a key acts on: the highlighted one, when the participants list has
-        the focus. From anywhere else (a list of items, a step's page) the highlight cannot be
-        seen to be meant, so the key says where it works instead of acting."""
-        if not self.query_one(ParticipantsPanel).has_focus:
+        """The participant the action acts on: the one highlighted in the participants list.
+        Pressed in a list of items (the decisions, say), the key was meant for that list, not
+        for a participant out of sight: it says where it works instead of acting. (From a text
+        field the key types; the palette runs it from anywhere.)"""
+        if isinstance(self.focused, DataTable):
             self.notify(f"{key} {what} from the participants list: F7 goes there.", timeout=4)
             return None
         return self._highlighted_participant()

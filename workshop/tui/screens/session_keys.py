@@ -13,6 +13,11 @@ def _b(key: str, action: str, text: str, tip: str, show: bool = True) -> Binding
     return Binding(key, action, text, id=f"session.{action}", tooltip=tip, show=show)
 
 
+_EXPORT_TIP = (
+    "Write the summary, the strategy and (for a follow-up) the progress report as Markdown."
+)
+_REVIEW_TIP = "Review progress since the earlier session."
+
 #: The session screen's keys (SessionScreen.BINDINGS).
 SESSION_BINDINGS: list[BindingType] = [
     _b("a", "add_item", "Add", "Add an item to the current list with a form."),
@@ -79,8 +84,27 @@ SESSION_BINDINGS: list[BindingType] = [
         show=False,
         priority=True,
     ),
-    _b("x", "export", "Export", "Write the summary and strategy as Markdown.", show=False),
-    _b("r", "review", "Review", "Review progress since the earlier session.", show=False),
+    _b("x", "export", "Export", _EXPORT_TIP, show=False),
+    _b("r", "review", "Review", _REVIEW_TIP, show=False),
+    # the same from anywhere, even while typing in a capture line (where x and r type)
+    Binding(
+        "f9",
+        "export",
+        "Export",
+        id="session.export.anywhere",
+        tooltip=_EXPORT_TIP,
+        show=False,
+        priority=True,
+    ),
+    Binding(
+        "f8",
+        "review",
+        "Review",
+        id="session.review.anywhere",
+        tooltip=_REVIEW_TIP,
+        show=False,
+        priority=True,
+    ),
     _b("escape", "leave", "Back", "Go back to the sessions (every change is already saved)."),
 ]
 
