@@ -512,3 +512,38 @@ def test_a_name_with_control_characters_is_printed_harmless(
     assert made.code == 0, made.err
     created = made.out.splitlines()[0]
     assert "\x1b" not in made.out and "RED" in created and "Team" in created
+
+
+def test_a_second_follow_up_of_a_part_is_noted_and_asked(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    demo: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Six follow-ups of the same part were made without a word (parts 3 to 8, all
+    following part 2): a script is told on stderr, a person is asked first."""
+    first = run(capsys, "follow-up", demo[1], "--no-input")
+    assert first.code == 0 and "note" not in first.err
+    again = run(capsys, "follow-up", demo[1], "--no-input")
+    assert again.code == 0
+    assert "part 2 already has a follow-up (part 3)" in again.err
+    of_part_1 = run(capsys, "follow-up", demo[0], "--no-input")
+    assert "part 1 already has a follow-up (part 2)" in of_part_1.err
+
+    from workshop.cli import ask
+    from workshop.errors import WorkshopError
+
+    asked: list[str] = []
+
+    def refuse(question: str) -> None:
+        asked.append(question)
+        raise WorkshopError("cancelled; nothing was created")
+
+    monkeypatch.setattr(ask, "go_on", refuse)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    store = Store(data_dir)
+    before = len(store.load_group(store.locate_session(demo[1])[0]).sessions)
+    cancelled = run(capsys, "follow-up", demo[1], "--date", "2027-01-01")
+    assert cancelled.code != 0 and "cancelled" in cancelled.err
+    assert asked and "already has a follow-up" in asked[0]
+    assert len(store.load_group(store.locate_session(demo[1])[0]).sessions) == before

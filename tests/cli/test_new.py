@@ -136,3 +136,21 @@ def test_without_a_terminal_the_questions_are_refused_in_one_line(
     assert "cannot ask without a terminal" in result.err and "--no-input" in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert not data_dir.exists()
+
+
+def test_a_second_follow_up_asks_first_and_no_cancels(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, keys: PipeInput
+) -> None:
+    made = run(capsys, "new", "--group", "Team", "--facilitator", "Jo", "--no-input")
+    first = made.last_line
+    assert run(capsys, "follow-up", first, "--no-input").code == 0
+    keys.send_text("n")  # "part 1 already has a follow-up … Start another?" no
+    refused = run(capsys, "follow-up", first, "--date", "2027-01-01")
+    assert refused.code != 0 and "cancelled" in refused.err
+    keys.send_text("y")  # asked again: yes, another branch
+    keys.send_text("2027-01-02\r")
+    made_again = run(capsys, "follow-up", first)
+    assert made_again.code == 0, made_again.err
+    store = Store(data_dir)
+    sessions = store.load_group(store.locate_session(first)[0]).sessions
+    assert [s.part for s in sessions] == [1, 2, 3]

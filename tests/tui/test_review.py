@@ -243,9 +243,10 @@ async def test_a_cleared_value_and_a_status_change_are_undone_with_ctrl_z(
         await app.workers.wait_for_complete()
         await pilot.pause()
         undone = saved_later(store, pair)
-        assert next(a for a in undone.structure.actions if a.id == "a3").status == next(
-            a for a in before.structure.actions if a.id == "a3"
-        ).status
+        assert (
+            next(a for a in undone.structure.actions if a.id == "a3").status
+            == next(a for a in before.structure.actions if a.id == "a3").status
+        )
         await pilot.press("ctrl+z")  # then the value
         await app.workers.wait_for_complete()
         await pilot.pause()

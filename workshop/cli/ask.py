@@ -120,6 +120,14 @@ def new_session(
     return NewSession(group, organisation or "", facilitator, participants, day)
 
 
+def go_on(question: str) -> None:
+    """Ask a yes/no question (no by default); a no cancels the command."""
+    import questionary
+
+    if _answer(questionary.confirm(question, default=False)) != "True":
+        raise WorkshopError("cancelled; nothing was created")
+
+
 def follow_up_date(earlier: Session) -> date:
     """The day of a follow-up session, asked with today as the default."""
     import questionary

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     # the model (pydantic) is imported by the commands that need it: `list` never does
-    from workshop.model.session import Group
+    from workshop.model.session import Group, Session
     from workshop.store import GroupEditor, ListedGroup
 
 
@@ -157,7 +157,13 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
     from workshop.model.follow_up import follow_up
 
     group, earlier = store.find_session(args.session)
-    if args.date is None and not args.no_input and sys.stdin.isatty():
+    branch = _branch_note(store, group.id, earlier)
+    asking = not args.no_input and sys.stdin.isatty()
+    if branch and asking:
+        from workshop.cli import ask
+
+        ask.go_on(f"{branch}. Start another follow-up of it?")
+    if args.date is None and asking:
         from workshop.cli import ask
 
         day = ask.follow_up_date(earlier)
@@ -169,8 +175,24 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
         session.part = _next_part(editor)
         saved = editor.add_session(session)
     _out(f"Created {saved.label} of '{_named(group.name)}', following {earlier.label}")
+    if branch and not asking:  # asked, the person knows; a script is told on stderr
+        sys.stderr.write(f"workshop: note: {branch}: this is another branch from it\n")
     _out(saved.id)
     return 0
+
+
+def _branch_note(store: Store, group_id: str, earlier: Session) -> str:
+    """Why a follow-up of `earlier` would start a branch ('' when it would not): the part
+    already has a follow-up, or a later part exists (as the app's `f` asks)."""
+    sessions = store.load_group(group_id).sessions
+    followers = sorted(s.part for s in sessions if s.follows == earlier.id)
+    if followers:
+        parts = ", ".join(str(p) for p in followers)
+        return f"part {earlier.part} already has a follow-up (part {parts})"
+    latest = max(s.part for s in sessions)
+    if latest > earlier.part:
+        return f"part {earlier.part} is not the latest part (part {latest} is)"
+    return ""
 
 
 # -- reading ---------------------------------------------------------------------------------
