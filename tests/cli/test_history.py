@@ -97,3 +97,33 @@ def test_versions_of_an_unknown_group_is_one_line(
     result = run(capsys, "versions", "zzzz")
     assert result.code == 1
     assert result.err.strip() == "workshop: no session or group matches 'zzzz'"
+
+
+def test_a_damaged_group_is_found_by_its_session_its_name_or_its_file(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """A file cut in half: `versions SESSION` said "no session or group matches", the one
+    time it is needed; the group's name (as `list` prints it) did not find it either."""
+    session_id = _one_session(capsys)
+    store = Store(data_dir, history_spacing=0)
+    group, _ = store.find_session(session_id)
+    with store.edit(group.id) as editor:  # a save: the version before it is kept
+        session = editor.session(session_id)
+        session.research.expectations.append(Expectation(text="Short waits"))
+        editor.save_session(session)
+    path = store.path_of(group.id)
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    for ref in (session_id[:6], "riverside", "RIVERSIDE", group.id[:5], path.name[:9]):
+        listed = run(capsys, "versions", ref)
+        assert listed.code == 0, (ref, listed.err)
+        assert session_id[:6] in listed.out
+    missing = run(capsys, "versions", "zzzz")
+    assert "1 file in the folder cannot be read" in missing.err
+    assert len(missing.err.strip().splitlines()) == 1
+
+
+def test_a_group_is_found_by_its_name_in_any_case(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    _one_session(capsys)
+    assert run(capsys, "versions", "riversIDE").code == 0

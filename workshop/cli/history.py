@@ -12,26 +12,58 @@ from workshop.store.names import group_id_of
 
 
 def group_of(store: Store, ref: str) -> str:
-    """The id of the group a session ref (id or prefix) or a group id/file-name prefix names.
-    A group whose current file is unreadable is still found by its id or file name."""
+    """The id of the group that `ref` names: a session (id or prefix), a group's id, its file
+    name or its name (a prefix of either, in any case). A group whose current file cannot be
+    read is still found: by its id, its file name, or a session its kept versions hold, which
+    is when `versions` and `restore` are needed most."""
     try:
         group, _ = store.find_session(ref)
         return group.id
     except NotFound:
         pass
+    listed = [
+        (gid, summary) for summary in store.list_groups() if (gid := group_id_of(summary.path.name))
+    ]
+    wanted = ref.casefold()
     matches = sorted(
         {
             gid
-            for summary in store.list_groups()
-            if (gid := group_id_of(summary.path.name)) is not None
-            and (gid.startswith(ref) or summary.path.name.startswith(ref))
+            for gid, summary in listed
+            if gid.startswith(ref)
+            or summary.path.name.casefold().startswith(wanted)
+            or (summary.group is not None and summary.group.name.casefold().startswith(wanted))
         }
     )
     if not matches:
-        raise NotFound(f"no session or group matches '{ref}'")
+        # a session of a file that cannot be read now, found in what was kept of it
+        matches = sorted(
+            {
+                gid
+                for gid, summary in listed
+                if summary.group is None and _kept_session(store, gid, ref)
+            }
+        )
+    if not matches:
+        unreadable = sum(1 for _, summary in listed if summary.group is None)
+        hint = (
+            f"; {unreadable} file{'s' * (unreadable > 1)} in the folder cannot be read: "
+            "`workshop list` names them, and the file's name finds its versions"
+            if unreadable
+            else ""
+        )
+        raise NotFound(f"no session or group matches '{ref}'{hint}")
     if len(matches) > 1:
         raise Ambiguous(ref, matches)
     return matches[0]
+
+
+def _kept_session(store: Store, group_id: str, ref: str) -> bool:
+    """Whether a kept version of the group holds a session whose id starts with `ref`."""
+    for version in store.versions(group_id):
+        summary = store.version_summary(version)
+        if any(session.id.startswith(ref) for session in summary.sessions):
+            return True
+    return False
 
 
 def cmd_versions(store: Store, args: argparse.Namespace) -> int:
