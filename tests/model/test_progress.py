@@ -207,6 +207,7 @@ def test_a_measure_behind_stays_behind_at_the_next_part_when_nothing_moved() -> 
     july = later_of(first)
     july.structure.indicators[0].latest = 41.0
     assert compare(first, july).indicators[0].on_track is False
+    assert compare(first, july).indicators[0].status == "behind, and worse"  # 38 → 41
     same_day = later_of(july, on=july.date)
     assert same_day.structure.indicators[0].created_at == captured  # kept by the follow-up
     progress = compare(july, same_day).indicators[0]

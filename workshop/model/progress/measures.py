@@ -49,11 +49,13 @@ class IndicatorProgress:
     progress_fraction: float | None
     reached: bool
     on_track: bool | None
+    #: Moved away from the target since the earlier session (both measured).
+    worsened: bool = False
 
     @property
     def status(self) -> str:
-        """A short label: removed, not measured, no target, target reached, on track, behind,
-        no due date."""
+        """A short label: removed, not measured, no target, target reached, on track, behind
+        (", and worse" when it moved away from the target since), no due date."""
         if self.presence is Presence.REMOVED:
             return "removed"
         if self.now is None:
@@ -64,7 +66,9 @@ class IndicatorProgress:
             return "target reached"
         if self.on_track is None:
             return "no due date"
-        return "on track" if self.on_track else "behind"
+        if self.on_track:
+            return "on track"
+        return "behind, and worse" if self.worsened else "behind"
 
     @property
     def moved(self) -> float | None:
@@ -110,10 +114,13 @@ def indicator_progress(
     fraction: float | None = None
     reached = False
     on_track: bool | None = None
+    worsened = False
     if target is not None and now is not None:
         start = then if then is not None else baseline
         direction = _direction(baseline, start, target)
         reached = _reached(now, target, direction)
+        if then is not None and direction:
+            worsened = (now - then) * direction < -_EPSILON
         if baseline is not None:
             fraction = _fraction(baseline, now, target)
         if reached:
@@ -139,6 +146,7 @@ def indicator_progress(
         progress_fraction=fraction,
         reached=reached,
         on_track=on_track,
+        worsened=worsened,
     )
 
 

@@ -35,6 +35,7 @@ STATUS_COLOURS: dict[str, str] = {
     "target reached": theme.SUCCESS,
     "on track": theme.SUCCESS,
     "behind": theme.ERROR,
+    "behind, and worse": theme.ERROR,
 }
 
 #: Width of an indicator's bar, in cells.
