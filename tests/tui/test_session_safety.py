@@ -471,3 +471,38 @@ async def test_a_participant_whose_deleted_item_can_be_undone_stays(
         await settle(pilot)
     saved = on_disk(store, group.id, session.id)
     assert saved.participant_name(saved.research.expectations[0].raised_by) == "Ben"
+
+
+async def test_a_read_only_session_says_so_when_an_edit_key_is_pressed(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """a, e, +, Delete, t, p and typing in the document did nothing, silently: a participant
+    could not tell a read-only review from a broken app."""
+    group, session = make_session(participants=["Ana"], fill=three_expectations)
+    before = store.path_of(group.id).read_bytes()
+    app = app_factory(session.id, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+
+        def told() -> int:
+            return sum(1 for n in app._notifications if n.title == "Read-only")
+
+        await pilot.press("plus", "a", "delete")  # one burst: told once
+        await pilot.pause()
+        assert told() == 1
+        assert "review" in next(n.message for n in app._notifications if n.title == "Read-only")
+        screen._read_only_said -= 10  # as if a while later
+        await pilot.press("f5")
+        await pilot.pause(0.5)
+        await pilot.press("x")  # export: allowed, and no refusal said for it
+        await pilot.pause()
+        assert told() == 1
+        await pilot.press("down")  # moving about is not refused
+        await pilot.pause()
+        assert told() == 1
+        screen.query_one("#narrative-aims").focus()
+        await pilot.press("j")  # a letter typed into a text field that keeps nothing is
+        await pilot.pause()
+        assert told() == 2
+    assert store.path_of(group.id).read_bytes() == before

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import reactive
@@ -46,6 +47,16 @@ LATER_STEPS = (
     ("4 Document", "step-document"),
     ("5 Decisions & parking lot", "step-around"),
 )
+#: Keys of the edits a read-only session refuses: pressed, they are told so (not ignored).
+EDIT_KEYS = frozenset(
+    key.strip()
+    for binding in SESSION_BINDINGS
+    if isinstance(binding, Binding) and binding.action.partition("(")[0] in EDIT_ACTIONS
+    for key in binding.key.split(",")
+)
+#: Seconds before the refusal is said again (keys pressed in a row get one notice).
+READ_ONLY_NOTICE_SECONDS = 4.0
+
 #: Actions on the highlighted item of a list: only from that list (see check_action).
 ITEM_ACTIONS = frozenset({"edit_item", "delete_item", "move", "vote"})
 
@@ -80,6 +91,7 @@ class SessionScreen(
         self.editor: GroupEditor | None = None
         self.autosaver: Autosaver | None = None
         self.lock_reason = ""
+        self._read_only_said = -READ_ONLY_NOTICE_SECONDS  # when the refusal was last said
         self.stale = False
         self.speaker: str | None = None
         self._retry: Timer | None = None
@@ -381,6 +393,21 @@ class SessionScreen(
         found = _list_of(event.widget)
         if found is not None:
             self.active_list = found
+
+    def on_key(self, event: events.Key) -> None:
+        """In a read-only session an edit key, or typing in a text field, does nothing: say
+        why, once for a burst of keys, rather than leave the person wondering."""
+        if not self.read_only or self._open_error is not None:
+            return
+        typed = event.is_printable and isinstance(self.focused, TEXT_FIELDS)
+        if event.key not in EDIT_KEYS and not typed:
+            return
+        now = time.monotonic()
+        if now - self._read_only_said < READ_ONLY_NOTICE_SECONDS:
+            return
+        self._read_only_said = now
+        reason = self.lock_reason or "this is a review: the facilitator's screen makes changes"
+        self.notify(reason, title="Read-only", severity="warning", timeout=4)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._open_error is not None:
