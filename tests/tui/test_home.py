@@ -135,7 +135,12 @@ async def test_unreadable_group_file_is_a_row_with_its_reason(
         screen = app.screen
         select_row(screen, "x:broken--bad00001.json")
         await pilot.pause()
-        assert "cannot be read" in text_of(screen, "#detail")
+        said = text_of(screen, "#detail")
+        assert "broken--bad00001.json is not valid JSON" in said
+        # the way back is named, and shown whole (it was cut at the panel's edge)
+        assert "workshop versions bad00001" in said and "press g" in said
+        detail = screen.query_one("#detail")
+        assert detail.size.height >= 4 and detail.has_class("-unreadable")
         assert screen.check_action("open", ()) is None  # nothing to open on that row
     assert broken.read_bytes() == b"{ not json"
 

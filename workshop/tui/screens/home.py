@@ -256,9 +256,11 @@ class HomeScreen(HomeChanges, WorkshopScreen[None]):
         self.refresh_bindings()
 
     def _show_detail(self) -> None:
-        self.query_one("#detail", Static).update(
-            detail_of(self.selected, self.store.data_dir, wide=self._wide is not False)
-        )
+        detail = self.query_one("#detail", Static)
+        row = self.selected
+        detail.update(detail_of(row, self.store.data_dir, wide=self._wide is not False))
+        # why a file cannot be read, and what to do, is read whole: wrapped, not cut
+        detail.set_class(row is not None and row.group.group is None, "-unreadable")
 
     # -- actions -----------------------------------------------------------------------------
 

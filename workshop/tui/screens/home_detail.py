@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from workshop.store import GroupSummary, SessionSummary
+from workshop.store.names import group_id_of
 from workshop.store.summary import STEP_LABELS
 from workshop.tui import theme
 from workshop.tui.widgets.cells import Plain
@@ -152,11 +153,14 @@ def detail_of(row: Row | None, data_dir: Path, wide: bool = True) -> Content:
         return Content("")
     summary = row.group
     if summary.group is None:
+        file = _where(summary.path, data_dir)
+        why = (summary.error or f"{file} cannot be read").removesuffix("; it was left untouched")
         return Content.from_markup(
-            "[b $error]This file cannot be read:[/] $why\n"
-            "$file is left untouched: fix or remove it, then press [b $accent]g[/].",
-            why=summary.error or "unknown reason",
-            file=_where(summary.path, data_dir),
+            "[b $error]⚠ $why.[/] It is left untouched.\n"
+            "[b]workshop versions $ref[/] lists the copies kept of it ([b]workshop restore[/] "
+            "puts one back); or fix or remove it, then press [b $accent]g[/].",
+            why=why,
+            ref=group_id_of(summary.path.name) or file,
         )
     group = summary.group
     heading = Content.from_markup(
