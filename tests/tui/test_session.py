@@ -532,3 +532,34 @@ async def test_the_footer_offers_letter_keys_only_where_they_do_not_type(
         table.focus()
         await pilot.pause()
         assert {"Add", "Edit", "Vote"} <= offered()
+
+
+async def test_the_text_column_takes_the_room_a_wide_screen_gives(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """Items' texts were cut at 36 characters however wide the screen (a projector at 200
+    columns showed half of each expectation beside empty space)."""
+    long_text = "Report a missed bin online and know when it will be collected, by text"
+
+    def one_long(session: Session) -> None:
+        session.research.expectations.append(Expectation(text=long_text, importance=4))
+        session.research.expectations.append(Expectation(text="Short waits"))
+
+    _, session = make_session(fill=one_long)
+    app = app_factory(session.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_session(app, pilot)
+        table = screen.query_one("#table-expectations", DataTable)
+
+        def first_line() -> str:
+            return "".join(s.text for s in table.render_line(1))  # the first row, under the head
+
+        assert long_text[:30] in first_line() and long_text not in first_line()
+        assert "…" in first_line()  # cut, and seen to be
+        narrow = table.virtual_size.width
+        await pilot.resize_terminal(200, 40)
+        await until(pilot, lambda: long_text in first_line())
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no h-scroll
+        await pilot.resize_terminal(120, 36)  # back: cut again, as wide as it first was
+        await until(pilot, lambda: long_text not in first_line())
+        assert table.virtual_size.width == narrow

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from rich.cells import cell_len
 from rich.console import JustifyMethod, OverflowMethod
@@ -58,6 +58,10 @@ def _on_row(where: Coordinate, row: int) -> Coordinate:
 
 class RowTable(DataTable[Any]):
     """A DataTable for row cursors whose lines are cached apart from the cursor's place."""
+
+    #: How a one-line cell wider than its column is cut when it has no overflow of its own
+    #: (None: as the console says, as DataTable cuts it; "ellipsis" ends it in "…").
+    CUT: ClassVar[OverflowMethod | None] = None
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("cursor_type", "row")
@@ -277,7 +281,7 @@ class RowTable(DataTable[Any]):
                 console,
                 inner,
                 justify=justify,
-                overflow=cell.overflow or overflow or "fold",
+                overflow=cell.overflow or self.CUT or overflow or "fold",
                 tab_size=tab_size or 8,
                 no_wrap=True,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events, on
@@ -11,6 +12,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import Column, RowKey
 
 from workshop.model.base import Item
 from workshop.model.derive import gap, quadrant
@@ -21,6 +23,11 @@ from workshop.tui.widgets.cells import Plain
 from workshop.tui.widgets.row_table import RowTable
 
 _DERIVED = {"gap": "Gap", "quadrant": "Quadrant"}
+
+
+#: The column of an item's own words, and the least room it gets.
+TEXT_COLUMN = "text"
+TEXT_MIN = 36
 
 
 def _short(text: str, width: int = 36) -> str:
@@ -67,7 +74,42 @@ class CaptureInput(Input):
 class SectionTable(RowTable):
     """A section's table. A letter that is no key binding starts a capture: typing a word while
     the list has the focus (the room talks, the facilitator types) goes into the capture line
-    below instead of being lost."""
+    below instead of being lost.
+
+    The items' text column takes the room the other columns leave (at least TEXT_MIN, no more
+    than its longest text): on a wide screen or a projector the room's words are read whole,
+    not cut at a fixed width. A text longer than the column ends in "…"."""
+
+    CUT = "ellipsis"
+
+    def _text_column(self) -> Column | None:
+        return next((c for c in self.ordered_columns if c.key.value == TEXT_COLUMN), None)
+
+    def fit_text(self) -> bool:
+        """Size the text column for the width the table has now; True when it changed."""
+        column = self._text_column()
+        if column is None:
+            return False
+        # the scrollbar's room is kept whether it shows or not: one appearing with the rows
+        # would otherwise push the last column past the edge
+        room = self.size.width - self.styles.scrollbar_size_vertical - 2 * self.cell_padding
+        room -= sum(c.get_render_width(self) for c in self.ordered_columns if c is not column)
+        width = min(column.content_width, max(TEXT_MIN, room))
+        if width == column.width:
+            return False
+        column.width = width
+        self._clear_caches()  # every cached line was cut at the old width
+        return True
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        super()._update_dimensions(new_rows)  # the columns' content widths, then the size
+        if self.fit_text():
+            super()._update_dimensions(())  # the size again, with the text column's width
+
+    def on_resize(self) -> None:
+        if self.fit_text():
+            super()._update_dimensions(())
+            self.refresh()
 
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable or event.character is None:
@@ -137,7 +179,8 @@ class SectionList(Vertical):
         table.add_column("Votes", key="votes")
         for name in self.section.columns:
             label = _DERIVED.get(name) or self.section.field(name).label
-            table.add_column(label, key=name)
+            # the text column's width is set by SectionTable.fit_text once it is laid out
+            table.add_column(label, key=name, width=TEXT_MIN if name == TEXT_COLUMN else None)
         table.add_column("By", key="raised_by")
         self.reload()
 
@@ -168,7 +211,9 @@ class SectionList(Vertical):
             texts = {i.id: i.text for i in section(spec.ref).items(self.session)} if ids else {}
             # an item it names that was deleted is said to be missing (as `workshop show` does)
             return ", ".join(_short(str(texts.get(i, f"(missing {i})")), 24) for i in ids)
-        if spec.kind is FieldKind.LONG or name == "text":
+        if name == TEXT_COLUMN:  # whole, on one line: the column cuts it to the room it has
+            return " ".join(format_value(spec, value).split())
+        if spec.kind is FieldKind.LONG:
             return _short(format_value(spec, value))
         return format_value(spec, value)
 
