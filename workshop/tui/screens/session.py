@@ -406,7 +406,7 @@ class SessionScreen(
         if now - self._read_only_said < READ_ONLY_NOTICE_SECONDS:
             return
         self._read_only_said = now
-        reason = self.lock_reason or "this is a review: the facilitator's screen makes changes"
+        reason = self.lock_reason or "This is a review: the facilitator's screen makes the changes."
         self.notify(reason, title="Read-only", severity="warning", timeout=4)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
