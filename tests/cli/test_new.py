@@ -154,3 +154,39 @@ def test_a_second_follow_up_asks_first_and_no_cancels(
     store = Store(data_dir)
     sessions = store.load_group(store.locate_session(first)[0]).sessions
     assert [s.part for s in sessions] == [1, 2, 3]
+
+
+def test_two_news_at_once_for_a_new_group_make_one_group(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `workshop new --group X` at once, X not yet in the folder: both found no group
+    named X, and each made one. Looking up and creating is now one step under a lock."""
+    import threading
+    import time
+
+    from workshop.cli import build_parser, commands
+
+    found = commands._group_named
+
+    def slowly(store: Store, name: str) -> object:
+        answer = found(store, name)
+        time.sleep(0.3)  # the other command looks meanwhile
+        return answer
+
+    monkeypatch.setattr(commands, "_group_named", slowly)
+    args = build_parser().parse_args(
+        ["new", "--group", "Night shift", "--facilitator", "Jo", "--no-input"]
+    )
+    codes: list[int] = []
+    runs = [
+        threading.Thread(target=lambda: codes.append(commands.cmd_new(Store(data_dir), args)))
+        for _ in range(2)
+    ]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join()
+    assert codes == [0, 0]
+    groups = [g for g in Store(data_dir).list_groups() if g.group is not None]
+    assert [g.group.name for g in groups if g.group] == ["Night shift"]
+    assert sorted(s.part for s in groups[0].sessions) == [1, 2]

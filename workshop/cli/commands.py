@@ -135,10 +135,11 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
     from workshop.model.session import Group, Participant, Session
 
     answers = ask.new_session(store, args, lambda name: _group_named(store, name))
-    group: Group | ListedGroup | None = _group_named(store, answers.group)
-    if group is None:
-        group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
-        store.create_group(group)
+    with store.creating_groups():  # looked up and made as one step: not twice at once
+        group: Group | ListedGroup | None = _group_named(store, answers.group)
+        if group is None:
+            group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
+            store.create_group(group)
     session = Session(
         group_id=group.id,
         date=answers.date,

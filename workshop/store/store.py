@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from workshop import cache
@@ -21,6 +23,9 @@ from workshop.store.durable import (
 )
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
+
+#: The data folder's lock for creating groups (see Store.creating_groups).
+CREATING_LOCK = ".creating.lock"
 
 #: Who holds a group's lock for one short step of the store (creating, retiring or restoring
 #: a file): a command meeting it waits (workshop.cli.commands._edit), as it does for another
@@ -261,6 +266,41 @@ class Store:
         raise NotFound(f"no session {session_id} in '{group.name}'")
 
     # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def creating_groups(self, wait: float = 5.0) -> Iterator[None]:
+        """Held while a group is looked up by name and created when missing: two commands at
+        once both found no group of that name, and made two. A lock of the whole data folder
+        (`.creating.lock`), waited for up to `wait` seconds; it is held for a moment only."""
+        import fcntl
+        import time
+
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(
+                self.data_dir / CREATING_LOCK,
+                os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW,
+                0o644,
+            )
+        except OSError as error:
+            raise SaveFailed(
+                f"cannot create a group in {self.data_dir}: {error.strerror or error}"
+            ) from None
+        try:
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreError(
+                            "another command is creating a group in this folder; try again"
+                        ) from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(fd)  # lets the lock go
 
     def create_group(self, group: Group) -> Path:
         """Write a new group file (no sessions yet); refuses a group id already in the folder."""
