@@ -87,11 +87,7 @@ def cmd_review(store: Store, args: argparse.Namespace) -> int:
 
 
 def _group_named(store: Store, name: str) -> ListedGroup | None:
-    wanted = name.strip().casefold()
-    for summary in store.list_groups():
-        if summary.group is not None and summary.group.name.strip().casefold() == wanted:
-            return summary.group
-    return None
+    return store.group_named(name)
 
 
 #: How long a command waits for a group another command is editing (a script running

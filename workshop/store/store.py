@@ -22,7 +22,7 @@ from workshop.store.durable import (
     read_bytes,
 )
 from workshop.store.names import file_name, group_id_of, inside, lock_path
-from workshop.store.summary import GroupFile, GroupSummary, GroupVersion
+from workshop.store.summary import GroupFile, GroupSummary, GroupVersion, ListedGroup
 
 #: The data folder's lock for creating groups (see Store.creating_groups).
 CREATING_LOCK = ".creating.lock"
@@ -118,6 +118,14 @@ class Store:
         return schema.migrate(tables, version, path.name)  # in memory only: reading never writes
 
     # -- reading ---------------------------------------------------------------------------
+
+    def group_named(self, name: str) -> ListedGroup | None:
+        """The readable group called `name` (spaces around it and case aside), if any."""
+        wanted = name.strip().casefold()
+        for summary in self.list_groups():
+            if summary.group is not None and summary.group.name.strip().casefold() == wanted:
+                return summary.group
+        return None
 
     def list_groups(self) -> list[GroupSummary]:
         """Every group file with its sessions' summaries; a file that cannot be read is listed

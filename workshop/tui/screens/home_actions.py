@@ -19,9 +19,13 @@ def create_session(store: Store, form: NewSessionForm) -> tuple[str, str]:
     try:
         group_id = form.group_id
         if group_id is None:
-            group = Group(name=form.group_name, organisation=form.organisation)
-            store.create_group(group)
-            group_id = group.id
+            with store.creating_groups():  # a command may be making the same group this instant
+                found = store.group_named(form.group_name)
+                group_id = found.id if found is not None else None
+                if group_id is None:
+                    group = Group(name=form.group_name, organisation=form.organisation)
+                    store.create_group(group)
+                    group_id = group.id
         with store.edit(group_id) as editor:
             parts = [s.part for s in editor.sessions()]
             session = Session(
