@@ -547,3 +547,24 @@ def test_a_second_follow_up_of_a_part_is_noted_and_asked(
     assert cancelled.code != 0 and "cancelled" in cancelled.err
     assert asked and "already has a follow-up" in asked[0]
     assert len(store.load_group(store.locate_session(demo[1])[0]).sessions) == before
+
+
+def test_an_imported_part_number_already_taken_becomes_the_next(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    """Two imports of a "Part 1" made a group with two Part 1s; a follow-up whose earlier
+    session is not in the folder was taken without a word."""
+    assert run(capsys, "import", str(_transfer_with_id(tmp_path, "first111"))).code == 0
+    second = run(capsys, "import", str(_transfer_with_id(tmp_path, "second22")))
+    assert second.code == 0
+    assert "Part 1 was taken in this group: imported as Part 2" in second.err
+    store = Store(data_dir)
+    assert store.find_session("second22")[1].part == 2
+    file = _transfer_with_id(tmp_path, "orphan33")
+    doc = json.loads(file.read_text(encoding="utf-8"))
+    doc["session"]["follows"] = "gone4444"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    orphan = run(capsys, "import", str(file))
+    assert orphan.code == 0
+    assert "follows session gone4444, which is not in this group" in orphan.err
+    assert store.find_session("orphan33")[1].part == 3

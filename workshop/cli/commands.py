@@ -335,6 +335,19 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         created = store.create_group(group)
     try:
         with _edit(store, group.id, "workshop import") as editor:
+            others = [s for s in editor.sessions() if s.id != session.id]
+            notes = []
+            if home is None and any(s.part == session.part for s in others):
+                # two "Part 2"s in one group read as one: it takes the group's next number
+                taken, session.part = session.part, _next_part(editor)
+                notes.append(
+                    f"Part {taken} was taken in this group: imported as Part {session.part}"
+                )
+            if session.follows is not None and all(s.id != session.follows for s in others):
+                notes.append(
+                    f"it follows session {session.follows}, which is not in this group: its "
+                    "review has nothing to compare with until that session is imported too"
+                )
             if home is None:
                 saved = editor.add_session(session)
             else:
@@ -355,6 +368,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     # the group as it is now in the folder: without --replace the file's own name for it (a
     # rename in the file) is not taken, and must not be printed as if it were
     _out(f"Imported {saved.label} of '{_named(stored_name)}' into {store.data_dir}")
+    for note in notes:
+        sys.stderr.write(f"workshop: note: {note}\n")
     if renamed:
         _out("The group's name and organisation were replaced by the file's (--replace)")
     if home is not None:
