@@ -127,3 +127,30 @@ def test_a_group_is_found_by_its_name_in_any_case(
 ) -> None:
     _one_session(capsys)
     assert run(capsys, "versions", "riversIDE").code == 0
+
+
+def test_a_damaged_groups_name_never_finds_another_group_that_starts_with_it(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """'Riverside Council', its file cut in half, found 'Riverside Council Housing' by the
+    start of its name, and `restore` rolled that healthy group back instead."""
+    for name in ("Riverside Council", "Riverside Council Housing"):
+        made = run(capsys, "new", "--group", name, "--facilitator", "Ann", "--no-input")
+        assert made.code == 0, made.err
+    store = Store(data_dir)
+    damaged = next(
+        g for g in store.list_groups() if g.group and g.group.name == "Riverside Council"
+    )
+    healthy = next(g for g in store.list_groups() if g.group and g.group.name.endswith("Housing"))
+    assert damaged.group is not None and healthy.group is not None
+    path = store.path_of(damaged.group.id)
+    path.write_bytes(path.read_bytes()[:40])
+    healthy_before = store.path_of(healthy.group.id).read_bytes()
+    listed = run(capsys, "versions", "Riverside Council")
+    assert listed.code == 0, listed.err
+    assert store.path_of(damaged.group.id).name in listed.out  # the damaged one's versions
+    restored = run(capsys, "restore", "riverside council", "0")
+    assert restored.code == 0, restored.err
+    assert "Restored 'Riverside Council' as it was" in restored.out
+    assert store.path_of(healthy.group.id).read_bytes() == healthy_before  # untouched
+    assert store.load_group(damaged.group.id).group.name == "Riverside Council"  # readable

@@ -8,30 +8,37 @@ import sys
 
 from workshop.errors import Ambiguous, NotFound
 from workshop.store import GroupVersion, Store
-from workshop.store.names import group_id_of
+from workshop.store.names import SEPARATOR, group_id_of, slugify
 
 
 def group_of(store: Store, ref: str) -> str:
-    """The id of the group that `ref` names: a session (id or prefix), a group's id, its file
-    name or its name (a prefix of either, in any case). A group whose current file cannot be
-    read is still found: by its id, its file name, or a session its kept versions hold, which
-    is when `versions` and `restore` are needed most."""
+    """The id of the group that `ref` names: a session (id or prefix), a group's id or its
+    file's name (a prefix of either, the file's in any case), or its whole name (any case).
+    A group whose current file cannot be read is still found: by its id, its file name, its
+    name as the file name spells it, or a session its kept versions hold, which is when
+    `versions` and `restore` are needed most."""
     try:
         group, _ = store.find_session(ref)
         return group.id
     except NotFound:
         pass
     listed = [
-        (gid, summary) for summary in store.list_groups() if (gid := group_id_of(summary.path.name))
+        (gid, summary)
+        for summary in store.list_groups()
+        if (gid := group_id_of(summary.path.name)) is not None
     ]
-    wanted = ref.casefold()
+    # A group's name counts whole (any case), never by its start: "Riverside Council", its
+    # file cut in half, must not find "Riverside Council Housing" and restore that instead.
+    # An unreadable file's name is known from its file name (the name's slug before "--").
+    wanted, slug = ref.strip().casefold(), slugify(ref)
     matches = sorted(
         {
             gid
             for gid, summary in listed
             if gid.startswith(ref)
             or summary.path.name.casefold().startswith(wanted)
-            or (summary.group is not None and summary.group.name.casefold().startswith(wanted))
+            or summary.path.name.partition(SEPARATOR)[0] == slug
+            or (summary.group is not None and summary.group.name.strip().casefold() == wanted)
         }
     )
     if not matches:
