@@ -285,6 +285,48 @@ async def test_read_only_review_refuses_every_edit(
     assert store.path_of(pair[0].id).read_bytes() == before
 
 
+async def test_an_undo_pressed_while_the_change_is_still_saving_waits_its_turn(
+    store: Store, pair: tuple[Group, Session, Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+z while the first save was still on its way: the first save's result was dropped
+    (screen stale), the undo's own save failed on the app's own lock, and "Undone" was said
+    with the undo gone. Saves now run one after another, and an undo is taken off only
+    once it is done."""
+    import time
+
+    real = ReviewScreen._apply
+    slowed: list[int] = []
+
+    def slow(self: ReviewScreen, editor: Any, change: Any) -> Any:
+        if not slowed:
+            slowed.append(1)
+            time.sleep(0.4)  # a slow disk under the first save
+        return real(self, editor, change)
+
+    monkeypatch.setattr(ReviewScreen, "_apply", slow)
+    before = next(a for a in saved_later(store, pair).structure.actions if a.id == "a3").status
+    app = review_app(store, pair)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.review
+        actions = screen.query_one(ActionTable)
+        screen._status_chosen("a3", ActionStatus.DONE)
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # not offered yet: the change is not saved
+        screen._status_chosen("a3", ActionStatus.BLOCKED)  # queued behind the first
+        await until(pilot, lambda: not screen._queue)
+        await pilot.press("ctrl+z")  # undoes blocked: back to done
+        await until(pilot, lambda: not screen._queue)
+        shown = str(actions.get_row("a3")[actions.get_column_index("now")])
+        assert shown == "done"
+        assert not [n for n in app._notifications if n.title == "The change was not saved"]
+        assert len(screen._undo) == 1  # planned → done, still to undo
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: not screen._queue)
+    saved = next(a for a in saved_later(store, pair).structure.actions if a.id == "a3")
+    assert saved.status == before
+
+
 async def test_a_read_only_review_follows_the_facilitators_changes(
     store: Store, pair: tuple[Group, Session, Session]
 ) -> None:
@@ -306,6 +348,17 @@ async def test_a_read_only_review_follows_the_facilitators_changes(
             editor.save_session(session)
         await until(pilot, lambda: status_shown() == "done", timeout=8)
         assert app.screen.query_one(StatusCounts).get_row("done")
+
+        def then_shown() -> str:
+            return str(actions.get_row("a3")[actions.get_column_index("then")])
+
+        earlier_id = pair[1].id
+        with store.edit(group.id) as editor:  # the earlier part changed: shown too
+            session = editor.session(earlier_id)
+            first = next(a for a in session.structure.actions if a.id == "a3")
+            first.status = ActionStatus.BLOCKED
+            editor.save_session(session)
+        await until(pilot, lambda: then_shown() == "blocked", timeout=8)
 
 
 async def test_a_failed_save_is_reported_and_the_file_is_untouched(

@@ -6,6 +6,7 @@ reports them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -35,8 +36,20 @@ from workshop.tui.widgets.progress_summary import (
 from workshop.tui.widgets.progress_tables import ActionTable, IndicatorTable
 from workshop.tui.widgets.title_bar import TitleBar
 
-#: One change to a session, applied in the save worker to the freshly read copy.
-Change = Callable[[Session], None]
+
+@dataclass(frozen=True)
+class Applied:
+    """What a change did, as it found the session on disk: the change that puts it back, how
+    to say that, and what to say once it is saved (None: the usual "Saved.")."""
+
+    undo: Change
+    undo_says: str
+    says: str | None = None
+
+
+#: One change to a session, applied in the save worker to the freshly read copy; it returns
+#: how to undo it (None: nothing to undo).
+Change = Callable[[Session], Applied | None]
 
 
 class ReviewScreen(WorkshopScreen[Session | None]):
@@ -142,8 +155,12 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         #: The comparison shown; None when the session follows no session we can find.
         self.progress: Progress | None = None
         self.saved: Session | None = None
-        #: What ctrl+z puts back, last change first: what it was, and the change that does it.
+        #: What ctrl+z puts back, last change first: how to say it, and the change that does it.
         self._undo: list[tuple[str, Change]] = []
+        #: Changes waiting to be saved, first in line being saved now, one at a time and in
+        #: order (a second started at once found the first's lock, or its revision stale),
+        #: each with the undo entry it carries out when it is an undo.
+        self._queue: list[tuple[Change, tuple[str, Change] | None]] = []
         self._problem = ""
         self._load()
 
@@ -163,6 +180,7 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         self.later = by_id.get(self.session_id)
         if self.later is None:
             self._problem = f"Session {self.session_id} is not in '{found.group.name}'."
+            self.progress = self.earlier = None  # nothing of it is shown as if still there
             return
         self.earlier = by_id.get(self.later.follows or "")
         self._compare()
@@ -229,15 +247,14 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         stamp = self._stamp()
         if stamp is None or stamp == self._seen or not self.is_current:
             return
-        self._seen = stamp
         try:
             found = self.store.load_group(self.group_id)
         except WorkshopError:
-            return  # unreadable for now, or deleted: the last state read stays on screen
-        before = self.later.revision if self.later is not None else None
+            return  # unreadable for now: the last state read stays, and it is tried again
+        self._seen = stamp
+        # either session, or the group's name, may have changed: all of it is shown again
         self._take(found)
-        if self.later is None or self.later.revision != before:
-            self.refresh_view()
+        self.refresh_view()
 
     def refresh_view(self) -> None:
         """Show the current comparison in every panel."""
@@ -375,98 +392,112 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         await self.run_action("set_value")
 
     def _status_chosen(self, action_id: str, status: ActionStatus | None) -> None:
-        found = self._find_action(action_id)
-        if status is None or found is None or status == found.status:
-            return
-        self._remember(
-            f"{_short(found.text)}: back to {found.status}", _set_status(action_id, found.status)
-        )
-        self.save(_set_status(action_id, status))
+        if status is not None:
+            self.save(_set_status(action_id, status))
 
     def _value_chosen(self, indicator_id: str, answer: LatestValue | None) -> None:
-        assert self.later is not None
-        found = next((i for i in self.later.structure.indicators if i.id == indicator_id), None)
-        if answer is None or found is None or answer.value == found.latest:
-            return
-        was = "no value" if found.latest is None else format_number(found.latest)
-        self._remember(
-            f"{_short(found.text)}: back to {was}", _set_latest(indicator_id, found.latest)
-        )
-        if answer.value is None:
-            self.notify(f"{_short(found.text)}: value cleared. ctrl+z brings {was} back.")
-        self.save(_set_latest(indicator_id, answer.value))
-
-    def _remember(self, what: str, undo: Change) -> None:
-        self._undo.append((what, undo))
-        self.refresh_bindings()
+        if answer is not None:
+            self.save(_set_latest(indicator_id, answer.value))
 
     def action_undo(self) -> None:
         if self._refused() or not self._undo:
             return
-        what, undo = self._undo.pop()
+        entry = self._undo.pop()  # taken now: a second ctrl+z undoes the change before it
         self.refresh_bindings()
-        self.notify(f"Undone: {what}", timeout=3)
-        self.save(undo)
+        self._enqueue(entry[1], entry)
 
     # -- saving --------------------------------------------------------------------------------
 
     def save(self, change: Change) -> None:
-        """Apply `change` to the session as it is on disk and save it, in a worker."""
+        """Apply `change` to the session as it is on disk and save it, in a worker, after the
+        changes already waiting."""
         if self.read_only:
             self.notify("This review is read-only: nothing can be changed.", severity="warning")
             return
-        self._save(change)
+        self._enqueue(change, None)
 
-    @work(exclusive=True, group="save", thread=True, exit_on_error=False)
-    def _save(self, change: Change) -> Session:
+    def _enqueue(self, change: Change, undoing: tuple[str, Change] | None) -> None:
+        self._queue.append((change, undoing))
+        if len(self._queue) == 1:
+            self._save(change)
+
+    @work(group="save", thread=True, exit_on_error=False)
+    def _save(self, change: Change) -> tuple[Session, Applied | None]:
         if self.editor is not None:
             return self._apply(self.editor, change)
         with self.store.edit(self.group_id) as editor:
             return self._apply(editor, change)
 
-    def _apply(self, editor: GroupEditor, change: Change) -> Session:
+    def _apply(self, editor: GroupEditor, change: Change) -> tuple[Session, Applied | None]:
         session = editor.session(self.session_id)
-        change(session)
-        return editor.save_session(session)
+        applied = change(session)
+        return editor.save_session(session), applied
 
     @on(Worker.StateChanged)
     def _save_finished(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "save":
+        if event.worker.group != "save" or not self._queue:
             return
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        _, undoing = self._queue.pop(0)
         if event.state is WorkerState.SUCCESS:
-            saved = event.worker.result
-            assert isinstance(saved, Session)
+            result = event.worker.result
+            assert isinstance(result, tuple)
+            saved, applied = result
             self.saved = self.later = saved
             self._compare()
             self.refresh_view()
-            self.notify("Saved.", timeout=2)
-        elif event.state is WorkerState.ERROR:
+            if undoing is not None:
+                self.notify(f"Undone: {undoing[0]}", timeout=3)
+            elif applied is not None:
+                self._undo.append((applied.undo_says, applied.undo))
+                self.notify(applied.says or "Saved.", timeout=6 if applied.says else 2)
+            else:
+                self.notify("Saved.", timeout=2)
+        else:
+            if undoing is not None:
+                self._undo.append(undoing)  # not undone: still there to undo
             error = event.worker.error
             reason = str(error) if isinstance(error, WorkshopError) else repr(error)
             self.notify(reason, title="The change was not saved", severity="error", timeout=10)
+        self.refresh_bindings()
+        if self._queue:
+            self._save(self._queue[0][0])
 
 
 def _set_status(action_id: str, status: ActionStatus) -> Change:
-    """The change that gives an action `status`."""
+    """The change that gives an action `status` (and remembers the status it had)."""
 
-    def change(session: Session) -> None:
+    def change(session: Session) -> Applied | None:
         for action in session.structure.actions:
             if action.id == action_id:
-                action.status = status
-                return
+                was, action.status = action.status, status
+                if was == status:
+                    return None
+                return Applied(_set_status(action_id, was), f"{_short(action.text)}: back to {was}")
         raise WorkshopError("that action is no longer in the session")
 
     return change
 
 
 def _set_latest(indicator_id: str, value: float | None) -> Change:
-    """The change that records `value` as an indicator's latest."""
+    """The change that records `value` as an indicator's latest (and remembers the last)."""
 
-    def change(session: Session) -> None:
+    def change(session: Session) -> Applied | None:
         for indicator in session.structure.indicators:
             if indicator.id == indicator_id:
-                indicator.latest = value
-                return
+                was, indicator.latest = indicator.latest, value
+                if was == value:
+                    return None
+                before = "no value" if was is None else format_number(was)
+                says = None
+                if value is None:  # a measured value emptied: said, with the way back
+                    says = f"{_short(indicator.text)}: value cleared. ctrl+z brings {before} back."
+                return Applied(
+                    _set_latest(indicator_id, was),
+                    f"{_short(indicator.text)}: back to {before}",
+                    says,
+                )
         raise WorkshopError("that indicator is no longer in the session")
 
     return change
