@@ -560,6 +560,9 @@ def test_an_imported_part_number_already_taken_becomes_the_next(
     assert "Part 1 was taken in this group: imported as Part 2" in second.err
     store = Store(data_dir)
     assert store.find_session("second22")[1].part == 2
+    again = run(capsys, "import", str(tmp_path / "second22.json"), "--replace")
+    assert again.code == 0, again.err
+    assert store.find_session("second22")[1].part == 2  # its number kept, not Part 1 again
     file = _transfer_with_id(tmp_path, "orphan33")
     doc = json.loads(file.read_text(encoding="utf-8"))
     doc["session"]["follows"] = "gone4444"

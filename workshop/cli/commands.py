@@ -337,9 +337,12 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         with _edit(store, group.id, "workshop import") as editor:
             others = [s for s in editor.sessions() if s.id != session.id]
             notes = []
-            if home is None and any(s.part == session.part for s in others):
-                # two "Part 2"s in one group read as one: it takes the group's next number
-                taken, session.part = session.part, _next_part(editor)
+            if any(s.part == session.part for s in others):
+                # two "Part 2"s in one group read as one: a new session takes the group's
+                # next number, a replaced one keeps its own (given at its first import)
+                taken = session.part
+                mine = editor.session(session.id).part if home is not None else None
+                session.part = mine if mine is not None else _next_part(editor)
                 notes.append(
                     f"Part {taken} was taken in this group: imported as Part {session.part}"
                 )
