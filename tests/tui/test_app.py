@@ -205,20 +205,38 @@ def test_the_start_path_stays_light(tmp_path: Path) -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_the_open_path_stays_light() -> None:
+def test_the_open_path_stays_light(tmp_path: Path) -> None:
     """`workshop open` draws the research step first: the home screen and the later steps'
-    modules are imported when first shown, not before the first frame."""
+    modules are imported when first shown. Checked in a fresh process, with the session open
+    on screen (importing the screen's module alone said nothing of what building it imports)."""
     script = (
-        "import sys\n"
-        "import workshop.cli.commands, workshop.tui.app, workshop.tui.screens.session\n"
+        "import asyncio, sys, datetime\n"
+        "from pathlib import Path\n"
+        "from workshop.model import Group, Session\n"
+        "from workshop.store import Store\n"
+        "from workshop.tui.app import WorkshopApp\n"
+        f"store = Store(Path({str(tmp_path)!r}))\n"
+        "group = Group(name='Light')\n"
+        "store.create_group(group)\n"
+        "with store.edit(group.id) as editor:\n"
+        "    made = editor.add_session(\n"
+        "        Session(group_id=group.id, date=datetime.date(2026, 5, 1))\n"
+        "    )\n"
         "later = ['workshop.tui.screens.home', 'workshop.tui.widgets.consult_tab',\n"
         "         'workshop.tui.widgets.structure_tab', 'workshop.tui.widgets.document_tab',\n"
         "         'workshop.tui.widgets.markdown_lines', 'workshop.export']\n"
-        "print([name for name in later if name in sys.modules])\n"
+        "async def main():\n"
+        "    app = WorkshopApp(store, session_ref=made.id)\n"
+        "    async with app.run_test(size=(120, 36)) as pilot:\n"
+        "        await pilot.pause(0.3)\n"
+        "        assert type(app.screen).__name__ == 'SessionScreen', app.screen\n"
+        "        print([name for name in later if name in sys.modules])\n"
+        "asyncio.run(main())\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 

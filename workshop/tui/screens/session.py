@@ -179,19 +179,21 @@ class SessionScreen(
     def _build_tab(self, pane_id: str) -> StepTab:
         """The step tab a pane holds (built from the session as it is now). The later steps'
         modules are imported when first shown: the first frame needs only the research step."""
-        from workshop.tui.widgets.consult_tab import ConsultTab
-        from workshop.tui.widgets.document_tab import DocumentTab
-        from workshop.tui.widgets.structure_tab import StructureTab
-
         session = self.session
         tab: StepTab
         if pane_id == "step-research":
             tab = ResearchTab(Step.RESEARCH, session)
         elif pane_id == "step-consult":
+            from workshop.tui.widgets.consult_tab import ConsultTab
+
             tab = ConsultTab(Step.CONSULT, session)
         elif pane_id == "step-structure":
+            from workshop.tui.widgets.structure_tab import StructureTab
+
             tab = StructureTab(Step.STRUCTURE, session)
         elif pane_id == "step-document":
+            from workshop.tui.widgets.document_tab import DocumentTab
+
             tab = DocumentTab(Step.DOCUMENT, session, self.group)
         else:
             tab = StepTab(None, session)
