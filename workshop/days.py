@@ -9,7 +9,8 @@ from datetime import date
 
 #: The shape asked for, as the messages show it.
 EXAMPLE = "2027-03-31"
-_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only (\d takes any script's); the basic form 20270331 is read too
+_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8}")
 
 
 class NotADay(ValueError):

@@ -28,6 +28,7 @@ TEXT = FieldSpec("text", "Expectation", FieldKind.TEXT, required=True)
         (DUE, "31/03/2027", "Due: enter a date as YYYY-MM-DD"),
         (DUE, "2026-02-30", "Due: there is no day 2026-02-30 in the calendar"),
         (DUE, "2026-13-01", "Due: there is no day 2026-13-01 in the calendar"),
+        (DUE, "２０２６-０３-１０", "Due: enter a date as YYYY-MM-DD"),  # not "no such day"
         (STATUS, "finished", "Status: choose one of planned, done"),
         (TEXT, "   ", "Expectation: must not be empty"),
     ],
@@ -44,6 +45,7 @@ def test_bad_input_names_the_field_and_the_fix(spec: FieldSpec, raw: str, messag
         (SCORE, "", None),
         (MONEY, "£12,500", 12500.0),
         (DUE, "2027-03-31", date(2027, 3, 31)),
+        (DUE, "20270331", date(2027, 3, 31)),  # the basic form, as --date took it before
         (STATUS, "DONE", "done"),
     ],
 )

@@ -502,6 +502,9 @@ async def test_a_read_only_session_says_so_when_an_edit_key_is_pressed(
         await pilot.pause()
         assert told() == 1
         screen.query_one("#narrative-aims").focus()
+        await pilot.press("shift+up")  # selecting text to copy it is not refused
+        await pilot.pause()
+        assert told() == 1
         await pilot.press("j")  # a letter typed into a text field that keeps nothing is
         await pilot.pause()
         assert told() == 2

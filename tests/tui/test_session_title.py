@@ -55,6 +55,9 @@ def test_shorten_marks_what_it_cut() -> None:
         (2, "Part 2", "Part 2"),  # nothing but the part: kept
         (3, "Partners and suppliers", "Partners and suppliers"),
         (1, "Six-month review", "Six-month review"),
+        (2, "Part 2.5 review", "Part 2.5 review"),
+        (2, "Part 2nd workshop", "Part 2nd workshop"),
+        (2, "Part 2 of 3: review", "Part 2 of 3: review"),
     ],
 )
 def test_a_title_does_not_repeat_its_part_beside_it(part: int, title: str, shown: str) -> None:

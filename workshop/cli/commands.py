@@ -156,16 +156,19 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
     group, earlier = store.find_session(args.session)
     branch = _branch_note(store, group.id, earlier)
     asking = not args.no_input and sys.stdin.isatty()
+    given = parse_day(args.date) if args.date is not None else None  # a bad one said first
     if branch and asking:
         from workshop.cli import ask
 
         ask.go_on(f"{branch}. Start another follow-up of it?")
-    if args.date is None and asking:
+    if given is not None:
+        day = given
+    elif asking:
         from workshop.cli import ask
 
         day = ask.follow_up_date(earlier)
     else:
-        day = parse_day(args.date)
+        day = parse_day(None)
     with _edit(store, group.id, "workshop follow-up") as editor:
         # from the session as it is now, under the lock (it may have changed meanwhile)
         session = follow_up(editor.session(earlier.id), on=day)
@@ -180,13 +183,16 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
 
 def _branch_note(store: Store, group_id: str, earlier: Session) -> str:
     """Why a follow-up of `earlier` would start a branch ('' when it would not): the part
-    already has a follow-up, or a later part exists (as the app's `f` asks)."""
-    sessions = store.load_group(group_id).sessions
+    already has a follow-up, or a later part exists (as the app's `f` asks). From the
+    listing's summaries: no session is read whole for it."""
+    summary = next((g for g in store.list_groups() if g.group and g.group.id == group_id), None)
+    sessions = summary.sessions if summary is not None else []
     followers = sorted(s.part for s in sessions if s.follows == earlier.id)
     if followers:
         parts = ", ".join(str(p) for p in followers)
-        return f"part {earlier.part} already has a follow-up (part {parts})"
-    latest = max(s.part for s in sessions)
+        which = f"part {parts}" if len(followers) == 1 else f"parts {parts}"
+        return f"part {earlier.part} already has a follow-up ({which})"
+    latest = max((s.part for s in sessions), default=earlier.part)
     if latest > earlier.part:
         return f"part {earlier.part} is not the latest part (part {latest} is)"
     return ""

@@ -22,7 +22,7 @@ _SELECT_KINDS = (FieldKind.CHOICE, FieldKind.REF, FieldKind.PARTICIPANT)
 
 #: How a reference to an item or person no longer in the session is offered: it stays chosen,
 #: so saving an edit of the item's other fields keeps it (an undo of the deletion relinks it).
-GONE_LABEL = "(deleted — kept unless you change it)"
+GONE_LABEL = "(deleted: {id}, kept unless you change it)"
 
 
 def _short(text: str, width: int = 50) -> str:
@@ -95,7 +95,7 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
             current = format_value(spec, value) if value is not None else None
             known = {v for _, v in options}
             if current and current not in known and spec.kind is not FieldKind.CHOICE:
-                options.insert(0, (GONE_LABEL, current))
+                options.insert(0, (GONE_LABEL.format(id=current), current))
                 known.add(current)
             yield Select(
                 options,
@@ -108,7 +108,7 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
             chosen = list(value or [])
             options = field_options(spec, self.session)
             known = {v for _, v in options}
-            gone = [(GONE_LABEL, v) for v in dict.fromkeys(chosen) if v not in known]
+            gone = [(GONE_LABEL.format(id=v), v) for v in dict.fromkeys(chosen) if v not in known]
             yield SelectionList[str](
                 *[(label, v, v in chosen) for label, v in gone + options],
                 id=wid,

@@ -401,8 +401,10 @@ class SessionScreen(
         why, once for a burst of keys, rather than leave the person wondering."""
         if not self.read_only or self._open_error is not None:
             return
-        typed = event.is_printable and isinstance(self.focused, TEXT_FIELDS)
-        if event.key not in EDIT_KEYS and not typed:
+        in_text = isinstance(self.focused, TEXT_FIELDS)
+        # in a text field the keys type or select (shift+↑ selects to copy): only a letter
+        # typed is refused there; elsewhere the edit keys are
+        if not (event.is_printable if in_text else event.key in EDIT_KEYS):
             return
         now = time.monotonic()
         if now - self._read_only_said < READ_ONLY_NOTICE_SECONDS:

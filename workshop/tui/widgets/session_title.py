@@ -13,7 +13,9 @@ MIN_GROUP = 12
 
 
 #: A title that starts by naming its part: "Part 2: six-month review", "part 2 - review".
-_PART_FIRST = re.compile(r"part\s*(\d+)\s*[:·,.\-–—]?\s*", re.IGNORECASE)
+# the number ends there: a separator follows, or nothing ("Part 2.5", "Part 2nd", "Part 2 of 3"
+# are titles of their own)
+_PART_FIRST = re.compile(r"part\s*([0-9]+)\s*(?:[:·,\-–—]\s*|$)", re.IGNORECASE)
 
 
 def without_part(part: int, title: str) -> str:
