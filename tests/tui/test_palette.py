@@ -162,3 +162,20 @@ async def test_read_only_review_offers_no_edit_in_the_palette_wherever_the_focus
         assert not await run_command(app, screen, command)
         await pilot.pause()
         assert not timer.running
+
+
+async def test_speaker_chosen_in_the_palette_from_a_list_is_made(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """s pressed in a list of items says it works from the participants list; Speaker chosen
+    in the palette, with the same list focused, is a choice: it is carried out."""
+    _, session = make_session(participants=["Ana"], fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.speaker is None
+        await choose(pilot, "speaker", "Speaker")
+        assert screen.speaker == screen.session.participants[0].id

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -108,6 +109,11 @@ def binding_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComma
         )
 
 
+#: True while an action runs because it was chosen in the palette (not pressed as its key):
+#: an action that guards against a key pressed in the wrong place lets a chosen one through.
+FROM_PALETTE: ContextVar[bool] = ContextVar("from_palette", default=False)
+
+
 async def run_command(app: App[Any], screen: Screen[Any], command: KeyCommand) -> bool:
     """Run a palette command's action, as `App.run_action` does, if the screen allows it with
     the focus where it is or with no widget focused: a palette command types nothing, so a
@@ -121,8 +127,12 @@ async def run_command(app: App[Any], screen: Screen[Any], command: KeyCommand) -
             allowed = target.check_action(name, parameters)
     if not allowed:
         return False
-    # App.run_action less its check_action, made just above
-    return await app._dispatch_action(target, name, parameters)
+    token = FROM_PALETTE.set(True)
+    try:
+        # App.run_action less its check_action, made just above
+        return await app._dispatch_action(target, name, parameters)
+    finally:
+        FROM_PALETTE.reset(token)
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from workshop.errors import WorkshopError
 from workshop.model.fields import explain
 from workshop.model.sections import SECTIONS, all_items
 from workshop.model.session import Group, Participant, Session
+from workshop.tui.commands import FROM_PALETTE
 from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.timer import StepTimer
 
@@ -97,7 +98,7 @@ class SessionFacilitation:
         Pressed in a list of items (the decisions, say), the key was meant for that list, not
         for a participant out of sight: it says where it works instead of acting. (From a text
         field the key types; the palette runs it from anywhere.)"""
-        if isinstance(self.focused, DataTable):
+        if isinstance(self.focused, DataTable) and not FROM_PALETTE.get():
             self.notify(f"{key} {what} from the participants list: F7 goes there.", timeout=4)
             return None
         return self._highlighted_participant()
