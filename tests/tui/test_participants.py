@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Static
 
 from tests.tui.conftest import AppFactory, SessionFactory, until
 from workshop.model.session import Participant, Session
-from workshop.tui.widgets.participants import ParticipantsPanel
+from workshop.tui.widgets.participants import MARK_WIDTH, ParticipantsPanel
 
 
 class Panel(App[None]):
@@ -16,6 +17,13 @@ class Panel(App[None]):
 
     def compose(self) -> ComposeResult:
         yield ParticipantsPanel()
+
+
+def panel_lines(app: App[Any], panel: ParticipantsPanel) -> list[str]:
+    """The panel's lines as the terminal shows them."""
+    x, y, width, height = panel.region
+    strips = app.screen._compositor.render_strips()
+    return [strip.text[x : x + width] for strip in strips[y : y + height]]
 
 
 async def test_a_long_name_wraps_beside_the_marks_not_under_them() -> None:
@@ -28,26 +36,20 @@ async def test_a_long_name_wraps_beside_the_marks_not_under_them() -> None:
         panel = app.query_one(ParticipantsPanel)
         panel.show(people, speaker=people[1].id)
         await pilot.pause()
-        marks = list(panel.query(".participant-mark").results(Static))
-        names = list(panel.query(".participant-name").results(Static))
-        assert [str(mark.render()) for mark in marks] == ["  ● ", "▸ ○ "]
-        assert [str(name.render()) for name in names] == [
-            "Amara Osei (Contact centre team leader)",
-            "Bo",
-        ]
-        long_name, short_name = names
-        assert long_name.size.height > 1  # wrapped…
-        assert long_name.region.x == marks[0].region.right  # …in the names' column
-        assert short_name.region.x == long_name.region.x
-        assert short_name.region.y == long_name.region.bottom  # the next one below it
-        lines = [strip.text for strip in app.screen._compositor.render_strips()]
-        x, y, width, height = long_name.region
-        # every line of the long name starts in the names' column, blank beside the marks…
-        for line in lines[y + 1 : y + height]:
-            assert line[panel.region.x : x] == " " * (x - panel.region.x)
-        # …and read in order they give the whole of it
-        shown = " ".join(line[x : x + width].strip() for line in lines[y : y + height])
-        assert shown == "Amara Osei (Contact centre team leader)"
+        lines = [line.rstrip() for line in panel_lines(app, panel)]
+        first = [n for n, line in enumerate(lines) if line.startswith("  ● ")]
+        last = [n for n, line in enumerate(lines) if line.startswith("▸ ○ ")]
+        assert first == [0] and len(last) == 1  # the marks: present, then absent and speaking
+        wrapped = lines[1 : last[0]]
+        assert wrapped  # the long name took more than one line…
+        for line in wrapped:  # …each of them in the names' column, blank beside the marks
+            assert line[:MARK_WIDTH] == " " * MARK_WIDTH and line[MARK_WIDTH:].strip()
+        shown = " ".join(line[MARK_WIDTH:].strip() for line in lines[: last[0]])
+        assert shown == "Amara Osei (Contact centre team leader)"  # read in order, whole
+        assert lines[last[0]] == "▸ ○ Bo"
+        assert panel.index == 0
+        panel.index = 1
+        assert panel.highlighted == 1
 
 
 @pytest.mark.parametrize(("width", "shown"), [(120, "Ana Lima (Contact centre)"), (80, "Ana Lima")])
@@ -60,11 +62,27 @@ async def test_a_narrow_screen_shows_the_names_without_their_roles(
     _, session = make_session(participants=["Ana Lima", "Bo"], fill=with_role)
     app = app_factory(session.id)
     async with app.run_test(size=(width, 30)) as pilot:
-        await until(pilot, lambda: bool(app.screen.query(".participant")))
         panel = app.screen.query_one(ParticipantsPanel)
-        visible = [
-            str(static.render())
-            for static in panel.query(".participant-name, .participant-short").results(Static)
-            if static.display
-        ]
-        assert visible == [shown, "Bo"]
+        await until(pilot, lambda: panel.option_count == 2)
+
+        def names() -> str:  # the names' column read in order, a wrapped name joined up
+            lines = [line[MARK_WIDTH:].strip() for line in panel_lines(app, panel)]
+            return " ".join(line for line in lines if line)
+
+        await until(pilot, lambda: names() == f"{shown} Bo")
+
+
+async def test_the_roles_come_back_when_the_screen_is_widened(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    def with_role(session: Session) -> None:
+        session.participants[0].role = "Finance"
+
+    _, session = make_session(participants=["Ana", "Bo"], fill=with_role)
+    app = app_factory(session.id)
+    async with app.run_test(size=(80, 30)) as pilot:
+        panel = app.screen.query_one(ParticipantsPanel)
+        await until(pilot, lambda: "Ana" in " ".join(panel_lines(app, panel)))
+        assert "Finance" not in " ".join(panel_lines(app, panel))
+        await pilot.resize_terminal(120, 30)
+        await until(pilot, lambda: "Ana (Finance)" in " ".join(panel_lines(app, panel)))

@@ -24,6 +24,7 @@ from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.session import SessionScreen
 from workshop.tui.screens.session_follow import SessionFollow
 from workshop.tui.widgets.document_tab import DocumentPreview
+from workshop.tui.widgets.participants import ParticipantsPanel
 from workshop.tui.widgets.session_title import SessionTitle
 from workshop.tui.widgets.step_tab import StepTab
 
@@ -77,8 +78,8 @@ async def test_a_save_by_the_editor_appears_on_the_read_only_screen(
         assert table.has_focus
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         assert row_key.value == "exp00002"
-        names = [str(line.render()) for line in screen.query_one("#participants").query(Static)]
-        assert any("Late arrival" in name for name in names)
+        shown, _ = screen.query_one(ParticipantsPanel).shown
+        assert any(p.name == "Late arrival" for p in shown)
         assert screen.query_one(SessionTitle).text.endswith("· Part 1 · 2026-03-10")
         with store.edit(group.id, holder="facilitator") as editor:
             retitled = editor.session(session.id)

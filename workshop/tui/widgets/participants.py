@@ -4,21 +4,47 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.widgets import ListItem, ListView, Static
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from workshop.model.session import Participant
 
+#: The marks' column: "▸ ● " (speaker, present).
+MARK_WIDTH = 4
 
-class ParticipantsPanel(ListView):
-    """One line per participant: ● present / ○ absent, ▸ the current speaker."""
+
+def participant_line(participant: Participant, speaker: str | None, with_role: bool) -> Table:
+    """One participant as the panel shows them: the marks in a column of their own, and the
+    name (with the role, where there is room) wrapped beside them, never under the marks. A
+    name is text, never markup."""
+    mark = "●" if participant.present else "○"
+    talk = "▸ " if participant.id == speaker else "  "
+    role = f" ({participant.role})" if with_role and participant.role else ""
+    line = Table.grid(expand=True)
+    line.add_column(width=MARK_WIDTH, no_wrap=True)
+    line.add_column(ratio=1)
+    line.add_row(Text(f"{talk}{mark} "), Text(f"{participant.name}{role}"))
+    return line
+
+
+class ParticipantsPanel(OptionList):
+    """One line per participant: ● present / ○ absent, ▸ the current speaker.
+
+    One widget drawing its lines (it was a list of 4 widgets per participant, mounted again
+    at every mark: 28 widgets to build before a session's first frame, for seven people)."""
 
     DEFAULT_CSS = """
-    ParticipantsPanel .participant { height: auto; }
-    ParticipantsPanel .participant-mark { width: 4; }
-    ParticipantsPanel .participant-name { width: 1fr; }
-    ParticipantsPanel .participant-short { width: 1fr; display: none; }
+    ParticipantsPanel {
+        height: 1fr;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        &:focus { border: none; }
+        & > .option-list--option { padding: 0; }
+    }
     """
 
     HELP = (
@@ -37,36 +63,40 @@ class ParticipantsPanel(ListView):
         # the screen's own keys for these, shown in the footer while the list has the focus
         Binding("s", "screen.speaker", "Speaker", tooltip="Make them the current speaker."),
         Binding("P", "screen.toggle_present", "Present", tooltip="Mark them present/absent."),
-        # as in every list of the app (ListView has no keys for them)
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
     ]
 
-    def action_first(self) -> None:
-        if len(self):
-            self.index = 0
+    #: Who is shown, and who speaks (kept to draw them again for another width).
+    shown: tuple[tuple[Participant, ...], str | None] = ((), None)
+    #: Whether the roles are shown: not on a narrow screen, where names alone fit seven
+    #: people where three did.
+    _with_roles = True
 
-    def action_last(self) -> None:
-        if len(self):
-            self.index = len(self) - 1
+    @property
+    def index(self) -> int | None:
+        """The highlighted participant's position (None with nobody listed)."""
+        return self.highlighted
+
+    @index.setter
+    def index(self, value: int | None) -> None:
+        self.highlighted = value
 
     def show(self, participants: list[Participant], speaker: str | None) -> None:
-        """Redraw the lines (a few participants: cheap), keeping the highlight."""
-        index = self.index
-        self.clear()
-        for participant in participants:
-            mark = "●" if participant.present else "○"
-            talk = "▸ " if participant.id == speaker else "  "
-            role = f" ({participant.role})" if participant.role else ""
-            # the marks in a column of their own: a long name and role wrap under the name,
-            # not under the marks; a narrow screen shows the name alone (session.tcss). A name
-            # is text, not markup.
-            line = Horizontal(
-                Static(f"{talk}{mark} ", classes="participant-mark"),
-                Static(f"{participant.name}{role}", classes="participant-name", markup=False),
-                Static(participant.name, classes="participant-short", markup=False),
-                classes="participant",
-            )
-            self.append(ListItem(line))
+        """Draw the lines again (a few participants: cheap), keeping the highlight."""
+        self.shown = (tuple(participants), speaker)
+        self._draw()
+
+    def _draw(self) -> None:
+        participants, speaker = self.shown
+        index = self.highlighted
+        self.clear_options()
+        self.add_options(
+            Option(participant_line(p, speaker, self._with_roles), id=p.id) for p in participants
+        )
         if participants:
-            self.index = min(index or 0, len(participants) - 1)
+            self.highlighted = min(index or 0, len(participants) - 1)
+
+    def on_resize(self) -> None:
+        with_roles = not self.screen.has_class("-narrow")
+        if with_roles != self._with_roles:
+            self._with_roles = with_roles
+            self._draw()
