@@ -563,3 +563,32 @@ async def test_the_text_column_takes_the_room_a_wide_screen_gives(
         await pilot.resize_terminal(120, 36)  # back: cut again, as wide as it first was
         await until(pilot, lambda: long_text not in first_line())
         assert table.virtual_size.width == narrow
+
+
+async def test_a_stored_number_past_what_can_be_typed_does_not_stop_an_edit(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """An indicator imported with a target of 5e15 could not have its text edited: the form
+    read the untouched target's text again, and refused it (past 15 digits)."""
+    from workshop.model.structure import Indicator
+
+    def measured(session: Session) -> None:
+        session.structure.indicators.append(Indicator(text="Calls", target=5e15))
+
+    group, session = make_session(fill=measured)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f4")
+        await step_shown(pilot, "step-structure")
+        screen.query_one("#table-indicators", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        form.query_one("#field-text", Input).value = "Calls answered"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ItemForm)
+    [saved] = on_disk(store, group.id, session.id).structure.indicators
+    assert (saved.text, saved.target) == ("Calls answered", 5e15)

@@ -168,6 +168,11 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
             raw = widget.text
         else:
             raw = widget.value if isinstance(widget, Input) else ""
+        kept = self.values.get(spec.name)
+        if kept not in (None, "") and raw == format_value(spec, kept):
+            # left as it was: the stored value, not its text read again (a number imported
+            # past what can be typed, 1e15, must not stop the item's other fields being saved)
+            return kept
         return parse_value(spec, raw)
 
     def read_values(self) -> tuple[dict[str, Any], dict[str, str]]:
