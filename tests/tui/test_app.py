@@ -290,7 +290,7 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(
 def test_app_class_is_thin() -> None:
     """Screens own their handlers: the app keeps to theme, keys, palette, the first screen,
     its driver, quitting (asked first over a form holding unsaved text, whatever screen is
-    under it) and the end of start-up (the collector resumed after the first frame)."""
+    under it; ended from outside, saving as it goes) and the end of start-up (the collector resumed after the first frame)."""
     own = {
         name
         for name, value in vars(WorkshopApp).items()
@@ -304,5 +304,9 @@ def test_app_class_is_thin() -> None:
         "home_screen",
         "action_help",
         "action_quit",
+        "action_quit_by_q",  # q, refused on a session being typed into (check_action)
+        "check_action",
+        "_ended_from_outside",  # a hang-up or a kill: leaving as a quit does
+        "_leave_saving",
         "get_system_commands",
     }

@@ -74,3 +74,32 @@ def test_a_suspend_and_resume_still_gives_the_app_back(tmp_path: Path) -> None:
         quit_and_wait(terminal)
         assert terminal.ended and echo_and_lines(terminal.fd) == before
     assert terminal.status == 0
+
+
+@pytest.mark.parametrize("ending", [signal.SIGHUP, signal.SIGTERM], ids=["hangup", "terminate"])
+def test_a_closed_terminal_or_a_kill_keeps_what_was_typed(tmp_path: Path, ending: int) -> None:
+    """The terminal closed (a dropped SSH link) or `kill` with words typed in a capture line:
+    the process died at once, and the words with it. It now leaves as a quit does."""
+    from datetime import date
+
+    from workshop.model import Group, Session
+    from workshop.store import Store
+
+    store = Store(tmp_path / "sessions")
+    group = Group(name="Night shift")
+    store.create_group(group)
+    with store.edit(group.id) as editor:
+        made = editor.add_session(Session(group_id=group.id, date=date(2026, 5, 1)))
+    argv = [sys.executable, "-c", START, "open", made.id]
+    with Terminal(argv, app_env(tmp_path)) as terminal:
+        terminal.wait_for([b"Capture: type and press Enter"], timeout=60)
+        time.sleep(0.5)  # the capture line has the focus
+        terminal.press(b"Typed then the line dropped")
+        time.sleep(0.3)
+        os.kill(terminal.pid, ending)
+        deadline = time.monotonic() + 20
+        while not terminal.ended and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert terminal.ended
+    _, saved = store.find_session(made.id)
+    assert [e.text for e in saved.research.expectations] == ["Typed then the line dropped"]

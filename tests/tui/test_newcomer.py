@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
-from tests.tui.conftest import AppFactory, SessionFactory
+from tests.tui.conftest import AppFactory, SessionFactory, until
 from tests.tui.test_session import on_disk, open_session, settle, step_shown, three_expectations
+from workshop.model.base import Step
 from workshop.model.research import ServiceStandard
 from workshop.model.session import Session
 from workshop.store import Store
@@ -263,3 +264,48 @@ async def test_the_item_form_shows_its_buttons_in_a_small_terminal(
             region = button.region
             assert region.height > 0 and frame.contains_region(region), button.id
             assert region.bottom <= 24
+
+
+async def test_a_sentence_typed_fast_while_a_list_has_the_focus_all_goes_to_the_capture_line(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """Typed while a list had the focus, a sentence's letters that are the list's keys ran as
+    keys: q quit the app (the rest went to the shell), 2 went to step 2, e opened the edit
+    form, and "Repairs triage script" was saved as "Rir rig cri". From its first letter on,
+    the sentence is text."""
+    _, session = make_session(participants=["Ana"], fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.pause()
+        typed = "quarterly repairs panel: triage visits, 2 a week, every step explained"
+        send_in_one_burst(app, typed)
+        await settle(pilot)
+        assert app.is_running
+        assert screen.query_one("#capture-expectations", Input).value == typed
+        assert app.screen is screen  # no form opened
+        assert screen.current_step is Step.RESEARCH
+        assert screen.speaker is None and len(screen.session.participants) == 1
+        assert [e.votes for e in screen.session.research.expectations] == [0, 0, 0]
+        assert screen.timer is None or not screen.timer.running
+        await pilot.press("ctrl+q")  # quitting stays a key away
+        await until(pilot, lambda: not app.is_running)
+
+
+async def test_adding_with_a_speaker_set_is_adding_not_editing(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """With a speaker picked, a's form was titled "Edit: …": the speaker filled in made it
+    look like an item being edited."""
+    _, session = make_session(participants=["Ana"], fill=three_expectations)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        screen.speaker = screen.session.participants[0].id
+        screen.query_one("#table-expectations", DataTable).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ItemForm)
+        assert str(form.query_one(".form-title", Static).render()).startswith("Add to:")

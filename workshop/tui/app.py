@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -45,7 +47,7 @@ class WorkshopApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "q",
-            "quit",
+            "quit_by_q",
             "Quit",
             id="quit",
             tooltip="Leave the app; everything is already saved.",
@@ -87,6 +89,8 @@ class WorkshopApp(App[int]):
         self._not_opened: str | None = None
         #: The question asked by a quit over a form holding unsaved text (see action_quit).
         self._quit_question: Screen[bool] | None = None
+        #: Ended from outside (a hang-up, a terminate): leaving, saving as it goes.
+        self._ending = False
         self.register_theme(WORKSHOP_THEME)
         # the theme is in place before the CSS is first parsed: assigning `self.theme` here
         # would have Textual parse every stylesheet a second time once the app runs (~20 ms
@@ -147,6 +151,24 @@ class WorkshopApp(App[int]):
     def on_mount(self) -> None:
         if self._not_opened is not None:
             self.notify(self._not_opened, title="Cannot open that session", severity="error")
+        if not self.is_headless:
+            # A closed terminal (a dropped SSH link, a closed laptop lid's terminal) or a
+            # `kill` ended the process at once: what was typed but not yet saved (a capture
+            # line, the last words of a narrative) was lost. They end it as a quit does.
+            loop = asyncio.get_running_loop()
+            for ending in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(ending, self._ended_from_outside)
+
+    def _ended_from_outside(self) -> None:
+        if not self._ending:
+            self._ending = True
+            self.call_later(self._leave_saving)
+
+    async def _leave_saving(self) -> None:
+        """Let the keys already typed land, then exit: leaving the session screen adds what
+        its capture lines hold and saves. Nothing is asked (nobody may be there to answer)."""
+        await _let_typed_keys_land(self.screen)
+        self.exit()
 
     def action_help(self) -> None:
         """Show the keys of the current screen and the focused widget's help."""
@@ -156,6 +178,17 @@ class WorkshopApp(App[int]):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_by_q" and _typing_screen(self.screen):
+            # on a session being captured into, q is a letter: a word typed while a list had
+            # the focus ("quarterly…") quit the app at its first letter, the rest going to the
+            # shell. ctrl+q quits from there.
+            return False
+        return super().check_action(action, parameters)
+
+    async def action_quit_by_q(self) -> None:
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         """Quit (q, ctrl+q); first ask when a form holds what was typed in it and not saved:
@@ -194,6 +227,18 @@ class WorkshopApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title not in names and command.title != "Theme":
                 yield command
+
+
+def _typing_screen(screen: Screen[Any]) -> bool:
+    """Whether `screen` is a session open for editing, where letters are typed."""
+    # looked up, not imported: home's footer asks, and must not bring in the session's module
+    module = sys.modules.get("workshop.tui.screens.session")
+    session_screen = getattr(module, "SessionScreen", None)
+    return (
+        session_screen is not None
+        and isinstance(screen, session_screen)
+        and not getattr(screen, "read_only", True)
+    )
 
 
 async def _let_typed_keys_land(screen: Screen[Any]) -> None:

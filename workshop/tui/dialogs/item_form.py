@@ -62,15 +62,18 @@ class ItemForm(GuardedForm, ModalScreen[dict[str, Any] | None]):
         session: Session,
         values: dict[str, Any] | None = None,
         speaker: str | None = None,
+        editing: bool | None = None,
     ) -> None:
         super().__init__()
         self.section = section_
         self.session = session
         self.values = values or {}
         self.speaker = speaker
+        #: Editing an item (else adding one, perhaps with values filled in, as who speaks)
+        self.editing = bool(self.values) if editing is None else editing
 
     def compose(self) -> ComposeResult:
-        verb = "Edit" if self.values else "Add to"
+        verb = "Edit" if self.editing else "Add to"
         with Vertical(id="item-form"):
             yield Static(f"{verb}: {self.section.title}", classes="form-title")
             # not a Tab stop of its own: focus goes from field to field and scrolls them into view

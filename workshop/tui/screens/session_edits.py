@@ -200,7 +200,9 @@ class SessionEdits:
             self._replace(section_list, item, answer)
 
         shown = values if item is not None else {k: v for k, v in values.items() if v}
-        form = ItemForm(section_list.section, self.session, shown or None, self.speaker)
+        form = ItemForm(
+            section_list.section, self.session, shown or None, self.speaker, item is not None
+        )
         if item is None and "text" in values:
             form.values = {"text": values["text"]}
         self.push_form(form, done)

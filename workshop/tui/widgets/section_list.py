@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -111,17 +112,33 @@ class SectionTable(RowTable):
             super()._update_dimensions(())
             self.refresh()
 
+    #: Once a word has started going to the capture line, the keys that follow it within
+    #: this many seconds are its letters too, bindings or not.
+    TYPING_GAP = 1.0
+
+    _typing_until = 0.0
+
+    def on_focus(self) -> None:
+        # back on the list (Tab, a click, a form closed): its keys are keys again
+        self._typing_until = 0.0
+
     async def _on_key(self, event: events.Key) -> None:
         if not event.is_printable or event.character is None:
             return
-        if event.key in self.app.active_bindings:
-            return  # a, e, +, v… act as the footer says
+        typing = time.monotonic() < self._typing_until
+        bound = self.app.active_bindings.get(event.key)
+        if bound is not None and bound.enabled and not typing:
+            return  # a, e, +, v… act as the footer says (q, refused here, is a letter)
         capture = next(iter(self.parent.query(".capture")), None) if self.parent else None
         if not isinstance(capture, Input) or capture.disabled:
             return
         event.stop()
         event.prevent_default()
-        capture.focus()
+        # A word typed fast reaches the list before the focus has moved: its later letters
+        # (e, t, v, q, a digit…) are letters, not the list's keys ("Repairs" was saved as
+        # "Rir", its e opening the edit form and its p adding a participant).
+        self._typing_until = time.monotonic() + self.TYPING_GAP
+        self.screen.set_focus(capture)  # at once: the keys queued next go to the capture line
         capture.insert_text_at_cursor(event.character)
 
 
