@@ -290,7 +290,8 @@ async def test_an_app_started_with_the_collector_on_leaves_it_alone(
 def test_app_class_is_thin() -> None:
     """Screens own their handlers: the app keeps to theme, keys, palette, the first screen,
     its driver, quitting (asked first over a form holding unsaved text, whatever screen is
-    under it; ended from outside, saving as it goes) and the end of start-up (the collector resumed after the first frame)."""
+    under it; ended from outside, saving as it goes) and the end of start-up (the collector
+    resumed after the first frame)."""
     own = {
         name
         for name, value in vars(WorkshopApp).items()
