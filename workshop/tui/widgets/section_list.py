@@ -118,8 +118,9 @@ class SectionTable(RowTable):
 
     _typing_until = 0.0
 
-    def on_focus(self) -> None:
-        # back on the list (Tab, a click, a form closed): its keys are keys again
+    def on_focus(self, event: events.Focus) -> None:
+        # back on the list (Tab, a click, a form closed): its keys are keys again (Textual
+        # calls RowTable's own on_focus as well: each class's handler in turn)
         self._typing_until = 0.0
 
     async def _on_key(self, event: events.Key) -> None:
