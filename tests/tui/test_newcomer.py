@@ -309,3 +309,32 @@ async def test_adding_with_a_speaker_set_is_adding_not_editing(
         form = app.screen
         assert isinstance(form, ItemForm)
         assert str(form.query_one(".form-title", Static).render()).startswith("Add to:")
+
+
+async def test_tab_into_a_narrative_with_text_adds_after_it(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """Tab into a section already written, then typing, put the words in front of it ("ZZ
+    Assessment text here…"); F5 landed at its start too."""
+
+    def written(session: Session) -> None:
+        session.document.aims = "Every tenant gets a date."
+        session.document.rationale = "Repeat calls cost most."
+
+    group, session = make_session(fill=written)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(app, pilot)
+        await pilot.press("f5")
+        await step_shown(pilot, "step-document")
+        await pilot.press(*" And a name.")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert getattr(app.focused, "id", "") == "narrative-rationale"
+        await pilot.press(*" Fixing causes costs less.")
+        await settle(pilot)
+        await pilot.pause(1)  # the narrative is saved once the typing pauses
+        await settle(pilot)
+    saved = on_disk(store, group.id, session.id).document
+    assert saved.aims == "Every tenant gets a date. And a name."
+    assert saved.rationale == "Repeat calls cost most. Fixing causes costs less."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -88,6 +88,14 @@ class StepTab(VerticalScroll):
         if len(found) > 4:
             shown.append(f"… and {len(found) - 4} more")
         box.update("\n".join(shown))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text area reached with Tab (or a step key) puts its cursor after its text, not
+        before: what is typed next adds to the narrative ("ZZ Assessment text here…" was
+        typed in front of it). A click, which puts the cursor where it lands, is left be."""
+        area = event.widget
+        if isinstance(area, TextArea) and area.text and area.cursor_location == (0, 0):
+            area.move_cursor(area.document.end)
 
     @on(TextArea.Changed, ".notes")
     def _notes_changed(self, event: TextArea.Changed) -> None:
