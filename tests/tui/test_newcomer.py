@@ -324,7 +324,7 @@ async def test_tab_into_a_narrative_with_text_adds_after_it(
     group, session = make_session(fill=written)
     app = app_factory(session.id)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_session(app, pilot)
+        await open_session(app, pilot)
         await pilot.press("f5")
         await step_shown(pilot, "step-document")
         await pilot.press(*" And a name.")
