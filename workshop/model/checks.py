@@ -109,7 +109,7 @@ def checks(session: Session) -> list[Warning]:
             continue
         missing = [
             what
-            for what, ok in (("an owner", action.owner.strip()), ("a due date", action.due))
+            for what, ok in (("owner", action.owner.strip()), ("due date", action.due))
             if not ok
         ]
         if missing:
@@ -129,7 +129,9 @@ def checks(session: Session) -> list[Warning]:
                 Warning(
                     Step.STRUCTURE,
                     "complaint_stages",
-                    "The complaints policy has no stage to " + _join(absent),
+                    "The complaints policy has no "
+                    + _join([f"'{kind}'" for kind in absent], "or")
+                    + (" stage" if len(absent) == 1 else " stages"),
                 )
             )
         untimed = [s for s in structure.complaint_stages if not s.timeframe.strip()]
