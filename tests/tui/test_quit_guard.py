@@ -210,3 +210,21 @@ async def test_a_reason_under_a_field_goes_once_the_field_is_put_right(
         await pilot.press(*"Short waits")
         await pilot.pause()
         assert not reason.display
+
+
+async def test_a_participant_already_in_the_list_in_another_case_is_refused(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """'aisha khan' was added beside 'Aisha Khan' (the new-session form refuses the same)."""
+    _, session = make_session(participants=["Aisha Khan"])
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(app, pilot, "p")
+        assert isinstance(form, ParticipantForm)
+        form.query_one("#participant-name", Input).value = "aisha khan "
+        form.query_one("#participant-name", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        reason = form.query_one("#participant-error", Static)
+        assert "Aisha Khan is already a participant" in str(reason.render())

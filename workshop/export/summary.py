@@ -86,7 +86,7 @@ def _agenda(session: Session) -> dict[str, Any]:
 
 def _timing(planned: int, used: int) -> list[str]:
     if used == 0:
-        note = "not started"
+        note = "not timed"  # the step's timer was not run: no time was recorded
     elif used > planned:
         note = f"{used - planned} min over"
     elif used == planned:

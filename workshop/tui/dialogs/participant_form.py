@@ -23,6 +23,11 @@ class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
         Binding("escape", "cancel", "Cancel", id="participant.cancel", tooltip="Close."),
     ]
 
+    def __init__(self, taken: list[str] | None = None) -> None:
+        super().__init__()
+        #: The names already in the session (told apart from a new one in any case)
+        self.taken = {name.strip().casefold(): name for name in taken or []}
+
     def compose(self) -> ComposeResult:
         with Vertical(id="participant-form"):
             yield Static("Add a participant", classes="form-title")
@@ -39,8 +44,13 @@ class ParticipantForm(GuardedForm, ModalScreen[tuple[str, str] | None]):
     def _submit(self) -> None:
         name = self.query_one("#participant-name", Input).value.strip()
         role = self.query_one("#participant-role", Input).value.strip()
+        error = self.query_one("#participant-error", Static)
         if not name:
-            say_reason(self.query_one("#participant-error", Static), "Name: must not be empty")
+            say_reason(error, "Name: must not be empty")
+            return
+        same = self.taken.get(name.casefold())
+        if same is not None:  # "aisha khan" beside "Aisha Khan" read as two people
+            say_reason(error, f"Name: {same} is already a participant")
             return
         self.dismiss((name, role))
 

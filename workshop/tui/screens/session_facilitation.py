@@ -86,7 +86,7 @@ class SessionFacilitation:
             self._show_participants()
             self.changed()
 
-        self.push_form(ParticipantForm(), added)
+        self.push_form(ParticipantForm([p.name for p in self.session.participants]), added)
 
     def _highlighted_participant(self) -> Participant | None:
         index = self.query_one(ParticipantsPanel).index
