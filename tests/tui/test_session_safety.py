@@ -509,3 +509,25 @@ async def test_a_read_only_session_says_so_when_an_edit_key_is_pressed(
         await pilot.pause()
         assert told() == 2
     assert store.path_of(group.id).read_bytes() == before
+
+
+async def test_a_session_with_nobody_marked_present_says_how_to_mark_them(
+    app_factory: AppFactory, make_session: SessionFactory
+) -> None:
+    """A follow-up starts with the group's people marked absent, and nothing said: its
+    summary then read "Nobody was marked present"."""
+
+    def all_away(session: Session) -> None:
+        for person in session.participants:
+            person.present = False
+
+    _, session = make_session(participants=["Ana", "Ben"], fill=all_away)
+    app = app_factory(session.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        assert any(n.title == "Nobody is marked present yet" for n in app._notifications)
+    _, present = make_session(participants=["Ana"])
+    app = app_factory(present.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_session(app, pilot)
+        assert not any(n.title == "Nobody is marked present yet" for n in app._notifications)

@@ -226,6 +226,15 @@ class SessionScreen(
         else:
             indicator.show_saved(self.session.updated_at)
         self.query_one(ParticipantsPanel).show(self.session.participants, self.speaker)
+        people = self.session.participants
+        if not self.read_only and people and not any(p.present for p in people):
+            # a follow-up carries the group's people, none of them marked here yet: the
+            # summary would say "Nobody was marked present"
+            self.notify(
+                "F7 goes to the participants; P marks each one who is here.",
+                title="Nobody is marked present yet",
+                timeout=8,
+            )
         self._load_timer(Step.RESEARCH)
         self.refresh_nav()
         self.call_after_refresh(self._focus_first_capture, "step-research")
