@@ -97,6 +97,33 @@ def test_open_action_without_owner_is_flagged_but_done_one_is_not() -> None:
         Action(text="Publish the charter"),
         Action(text="Old thing", status=ActionStatus.DONE),
     ]
-    [message] = messages(session, "actions")
+    [message] = [m for m in messages(session, "actions") if "owner" in m]
     assert "Publish the charter" in message
     assert message.endswith("has no owner or due date")  # not "has no an owner"
+
+
+def test_unlinked_goals_strategies_and_actions_are_flagged() -> None:
+    """Quick captures leave the plan unlinked, and the strategy document then reads "No
+    measures are set for this goal yet" and "Other actions": the guidance says so first."""
+    from workshop.model.structure import Goal, Strategy
+
+    session = make_session()
+    goal = Goal(text="Answer first time")
+    strategy = Strategy(text="Train the team", goal_id=goal.id)
+    session.structure.goals = [goal, Goal(text="Learn from complaints")]
+    session.structure.strategies = [strategy, Strategy(text="Loose one")]
+    session.structure.indicators = [Indicator(text="First-time fix rate", goal_id=goal.id)]
+    session.structure.actions = [
+        Action(text="Course for advisers", strategy_id=strategy.id, owner="Ann"),
+        Action(text="Stray task", owner="Bo"),
+        Action(text="Given up", status=ActionStatus.DROPPED),
+    ]
+    assert messages(session, "mission") == ["The mission is not written yet"]
+    assert messages(session, "goals") == [
+        "Goal 'Learn from complaints' has no indicator to say when it is met"
+    ]
+    assert messages(session, "strategies") == ["Strategy 'Loose one' serves no goal yet"]
+    linked = [m for m in messages(session, "actions") if "strategy" in m]
+    assert linked == ["Action 'Stray task' carries out no strategy yet"]
+    session.structure.mission = "Right first time"
+    assert messages(session, "mission") == []

@@ -84,6 +84,44 @@ def checks(session: Session) -> list[Warning]:
                     indicator.id,
                 )
             )
+    # The strategy document arranges the plan by its links: a goal's measures and strategies
+    # under it, a strategy's actions under that. Items left unlinked read as "No measures are
+    # set for this goal yet" and "Other actions" in the team's document.
+    if structure.goals and not structure.mission.strip():
+        found.append(Warning(Step.STRUCTURE, "mission", "The mission is not written yet"))
+    measured = {i.goal_id for i in structure.indicators}
+    for goal in structure.goals:
+        if goal.id not in measured:
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "goals",
+                    f"Goal '{_short(goal.text)}' has no indicator to say when it is met",
+                    goal.id,
+                )
+            )
+    goals = {g.id for g in structure.goals}
+    for strategy in structure.strategies:
+        if strategy.goal_id not in goals:
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "strategies",
+                    f"Strategy '{_short(strategy.text)}' serves no goal yet",
+                    strategy.id,
+                )
+            )
+    strategies = {s.id for s in structure.strategies}
+    for action in structure.actions:
+        if action.strategy_id not in strategies and action.status != "dropped":
+            found.append(
+                Warning(
+                    Step.STRUCTURE,
+                    "actions",
+                    f"Action '{_short(action.text)}' carries out no strategy yet",
+                    action.id,
+                )
+            )
     for promise in structure.promises:
         if not promise.standard.strip():
             found.append(
