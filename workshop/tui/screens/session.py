@@ -71,7 +71,8 @@ class SessionScreen(
     HELP = (
         "Capture what the room says: type in a capture line and press Enter. F2–F6 (or "
         "ctrl+PgUp/PgDn) switch steps from anywhere, 1–5 from a list; F8 reviews progress and "
-        "F9 exports, also from anywhere; ctrl+p lists the rest."
+        "F9 exports, also from anywhere; ctrl+q quits (q is a letter here); ctrl+p lists the "
+        "rest."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = SESSION_BINDINGS
