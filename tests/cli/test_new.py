@@ -50,10 +50,13 @@ def test_new_with_every_option_prints_the_id_last(
         "Ben",
         "--date",
         "2027-02-03",
+        "--title",
+        "Building the strategy",
         "--no-input",
     )
     assert result.code == 0, result.err
     group, session = Store(data_dir).find_session(result.last_line)
+    assert session.title == "Building the strategy"  # a title could be set only by import
     assert session.id == result.last_line
     assert (group.name, group.organisation) == ("Harbour Water — Care Team", "Harbour Water")
     assert [p.name for p in session.participants] == ["Ann", "Ben"]
@@ -190,3 +193,12 @@ def test_two_news_at_once_for_a_new_group_make_one_group(
     groups = [g for g in Store(data_dir).list_groups() if g.group is not None]
     assert [g.group.name for g in groups if g.group] == ["Night shift"]
     assert sorted(s.part for s in groups[0].sessions) == [1, 2]
+
+
+def test_a_follow_up_takes_a_title_of_its_own(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    made = run(capsys, "new", "--group", "Team", "--facilitator", "Jo", "--no-input")
+    later = run(capsys, "follow-up", made.last_line, "--title", "Six-month review", "--no-input")
+    assert later.code == 0, later.err
+    assert Store(data_dir).find_session(later.last_line)[1].title == "Six-month review"

@@ -83,6 +83,7 @@ def _add_new(new: argparse.ArgumentParser) -> None:
         "--participant", metavar="P", action="append", default=[], help="someone in the room"
     )
     new.add_argument("--date", metavar="D", help="the day, YYYY-MM-DD (default: today)")
+    new.add_argument("--title", metavar="T", help="the session's own title (optional)")
     new.add_argument("--no-input", action="store_true", help="never ask; report what is missing")
 
 
@@ -102,6 +103,7 @@ def _add_show(show: argparse.ArgumentParser) -> None:
 def _add_follow_up(follow: argparse.ArgumentParser) -> None:
     _add_session(follow)
     follow.add_argument("--date", metavar="D", help="the day, YYYY-MM-DD (default: today)")
+    follow.add_argument("--title", metavar="T", help="the session's own title (optional)")
     follow.add_argument("--no-input", action="store_true", help="never ask; use the defaults")
 
 

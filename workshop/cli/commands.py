@@ -139,6 +139,7 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
     session = Session(
         group_id=group.id,
         date=answers.date,
+        title=(args.title or "").strip(),
         facilitator=answers.facilitator.strip(),
         participants=[Participant(name=n.strip()) for n in answers.participants if n.strip()],
     )
@@ -173,6 +174,8 @@ def cmd_follow_up(store: Store, args: argparse.Namespace) -> int:
         # from the session as it is now, under the lock (it may have changed meanwhile)
         session = follow_up(editor.session(earlier.id), on=day)
         session.part = _next_part(editor)
+        if args.title is not None:
+            session.title = args.title.strip()
         saved = editor.add_session(session)
     _out(f"Created {saved.label} of '{_named(group.name)}', following {earlier.label}")
     if branch and not asking:  # asked, the person knows; a script is told on stderr
