@@ -547,6 +547,30 @@ async def test_locked_group_offers_read_only_review_naming_the_holder(
     assert [(s.session_id, s.read_only) for s in opened] == [(session.id, True)]
 
 
+async def test_a_group_edited_elsewhere_is_said_before_any_question(
+    app_factory: AppFactory, make_session: SessionFactory, store: Store
+) -> None:
+    """d (and f on an earlier part) asked their question first, then refused: "Nothing was
+    deleted … being edited by …". Now the refusal comes first, and nothing is asked."""
+    group, session = make_session()
+    make_session(
+        session_id="second000001", part=2, fill=lambda s: setattr(s, "follows", session.id)
+    )
+    with store.edit(group.id, holder="Sam on laptop-2"):
+        app = app_factory()
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = app.screen
+            select_row(screen, f"s:{group.id}:{session.id}")
+            await pilot.pause()
+            for key, title in (("d", "Nothing was deleted"), ("f", "No follow-up was started")):
+                await pilot.press(key)
+                await pilot.pause()
+                assert not isinstance(app.screen, ConfirmDialog), key
+                said = [n for n in app._notifications if n.title == title]
+                assert said and "Sam on laptop-2" in said[0].message
+    assert len(store.load_group(group.id).sessions) == 2
+
+
 async def test_read_only_app_offers_review_and_nothing_that_writes(
     app_factory: AppFactory, make_session: SessionFactory, data_dir: Path, opened: list[StubSession]
 ) -> None:

@@ -95,6 +95,9 @@ class HomeChanges:
         # a branch, not the next part in line: one key must not start it unasked
         from workshop.tui.dialogs.confirm import ConfirmDialog
 
+        if self._held_elsewhere(group.id, "No follow-up was started"):
+            return  # not asked first, then refused
+
         if later:
             why = f"Part {', '.join(map(str, later))} already follows part {earlier.part}."
         else:
@@ -158,6 +161,8 @@ class HomeChanges:
         from workshop.tui.dialogs.confirm import ConfirmDialog
 
         group, session = chosen[0].group, chosen[1]
+        if self._held_elsewhere(group.id, "Nothing was deleted"):
+            return  # not asked first, then refused
         label = f"Part {session.part} · {session.date.isoformat()}"
         later = [s.part for s in chosen[0].sessions if s.follows == session.id]
         followed = (
@@ -189,6 +194,20 @@ class HomeChanges:
         self._deleted.append((group_id, session_id, f"{label} of '{group_name}'"))
         self.refresh_groups(select=self._next_to(group_id, session_id))
         self.notify(f"Deleted {label} of '{group_name}' — press u to undo.", title="Deleted")
+
+    def _held_elsewhere(self, group_id: str, title: str) -> bool:
+        """Whether the group is being edited elsewhere; says so when it is. Asked before a
+        question, which was answered and then refused ("being edited by …")."""
+        from workshop.errors import LockedByOther
+
+        try:
+            self.store.edit(group_id).close()
+        except LockedByOther as locked:
+            self.notify(str(locked), title=title, severity="error")
+            return True
+        except WorkshopError:
+            return False  # anything else is said by the change itself, as before
+        return False
 
     def _next_to(self, group_id: str, session_id: str) -> str:
         """The row the cursor goes to once a session is deleted: the session after it in its
