@@ -24,6 +24,7 @@ from workshop.model.research import Expectation, ServiceStandard
 from workshop.model.session import Session, SessionStatus
 from workshop.store import Store
 from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.follow_up import FollowUpForm
 from workshop.tui.dialogs.new_session import NEW_GROUP, NewSessionDialog
 from workshop.tui.screens.home import HomeScreen
 
@@ -328,9 +329,26 @@ async def test_follow_up_creates_part_2_with_the_same_item_ids(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f")
         await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FollowUpForm)  # the day is asked, today offered
+        date_field = form.query_one("#follow-up-date", Input)
+        assert date_field.value == FIXED_TODAY.isoformat()
+        reason = form.query_one("#follow-up-error", Label)
+        date_field.value = "2026-02-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and "no day 2026-02-30" in str(reason.render())
+        date_field.value = (FIXED_TODAY - dt.timedelta(days=400)).isoformat()
+        await pilot.press("enter")  # before the part it follows
+        await pilot.pause()
+        assert app.screen is form and "cannot come before" in str(reason.render())
+        date_field.value = FIXED_TODAY.isoformat()
+        form.query_one("#follow-up-title", Input).value = "Six-month review"
+        await pilot.press("enter")
+        await pilot.pause()
     earlier, later = on_disk(data_dir)["Harbour Helpdesk"]
     assert (earlier.id, later.part, later.follows) == (first.id, 2, first.id)
-    assert later.date == FIXED_TODAY
+    assert (later.date, later.title) == (FIXED_TODAY, "Six-month review")
     assert [e.id for e in later.research.expectations] == ["exp00001", "exp00002"]
     assert [s.id for s in later.research.standards] == ["std00001"]
     assert opened[-1].session_id == later.id and not opened[-1].read_only
@@ -344,6 +362,8 @@ async def test_following_up_a_part_that_already_has_one_asks_first(
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f")  # part 2, from part 1: the next in line, not asked
+        await pilot.pause()
+        await pilot.press("enter")  # its day: today
         await pilot.pause()
         assert len(on_disk(data_dir)["Harbour Helpdesk"]) == 2
         await pilot.press("escape")  # back from the part opened
@@ -365,6 +385,9 @@ async def test_following_up_a_part_that_already_has_one_asks_first(
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpForm)
+        await pilot.press("enter")
         await pilot.pause()
     sessions = on_disk(data_dir)["Harbour Helpdesk"]
     assert [(s.part, s.follows) for s in sessions] == [(1, None), (2, first.id), (3, first.id)]

@@ -42,7 +42,9 @@ def create_session(store: Store, form: NewSessionForm) -> tuple[str, str]:
     return group_id, saved.id
 
 
-def start_follow_up(store: Store, group_id: str, session_id: str, on: dt.date) -> Session:
+def start_follow_up(
+    store: Store, group_id: str, session_id: str, on: dt.date, title: str = ""
+) -> Session:
     """Start the group's next session from `session_id`, carrying its work forward with the same
     item ids; it becomes the group's next part. Returns the saved session."""
     from workshop.model.follow_up import follow_up
@@ -51,6 +53,8 @@ def start_follow_up(store: Store, group_id: str, session_id: str, on: dt.date) -
         earlier = editor.session(session_id)
         later = follow_up(earlier, on)
         later.part = max(s.part for s in editor.sessions()) + 1
+        if title:
+            later.title = title
         return editor.add_session(later)
 
 

@@ -87,6 +87,8 @@ class HomeChanges:
             return
         summary, earlier = chosen
         group = chosen[0].group
+        if self._held_elsewhere(group.id, "No follow-up was started"):
+            return  # said before any question, not after it
         later = sorted(s.part for s in summary.sessions if s.follows == earlier.id)
         newest = max(s.part for s in summary.sessions)
         if not later and earlier.part == newest:
@@ -94,9 +96,6 @@ class HomeChanges:
             return
         # a branch, not the next part in line: one key must not start it unasked
         from workshop.tui.dialogs.confirm import ConfirmDialog
-
-        if self._held_elsewhere(group.id, "No follow-up was started"):
-            return  # not asked first, then refused
 
         if later:
             why = f"Part {', '.join(map(str, later))} already follows part {earlier.part}."
@@ -119,12 +118,36 @@ class HomeChanges:
         earlier_part: int,
         confirmed: bool | None,
     ) -> None:
+        """Ask the follow-up's day and title, then start it."""
         if not confirmed:
+            return
+        from workshop.tui.dialogs.follow_up import FollowUpForm
+
+        found = next((g for g in self.groups if g.group and g.group.id == group_id), None)
+        earlier = next((s for s in found.sessions if s.id == earlier_id), None) if found else None
+        after = earlier.date if earlier is not None else dt.date.min
+        part = max((s.part for s in found.sessions), default=earlier_part) + 1 if found else 0
+        heading = f"Start part {part} of '{group_name}', from part {earlier_part}'s work"
+        self.app.push_screen(
+            FollowUpForm(heading, today(), after),
+            partial(self._start_follow_up, group_id, group_name, earlier_id, earlier_part),
+        )
+
+    def _start_follow_up(
+        self,
+        group_id: str,
+        group_name: str,
+        earlier_id: str,
+        earlier_part: int,
+        answer: tuple[dt.date, str] | None,
+    ) -> None:
+        if answer is None:
             return
         from workshop.tui.screens.home_actions import start_follow_up
 
+        day, title = answer
         try:
-            later = start_follow_up(self.store, group_id, earlier_id, today())
+            later = start_follow_up(self.store, group_id, earlier_id, day, title)
         except WorkshopError as error:
             self.notify(str(error), title="No follow-up was started", severity="error")
             return
