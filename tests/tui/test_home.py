@@ -161,6 +161,7 @@ async def test_new_session_form_creates_the_session_on_disk(
         dialog.query_one("#organisation", Input).value = "Harbour Water"
         dialog.query_one("#facilitator", Input).value = "Sam Okafor"
         dialog.query_one("#participants", Input).value = "Ana, Ben , ,Chloe"
+        dialog.query_one("#session-title", Input).value = " Building the strategy "
         assert dialog.query_one("#date", Input).value == FIXED_TODAY.isoformat()
         await pilot.press("enter")
         await pilot.pause()
@@ -170,6 +171,7 @@ async def test_new_session_form_creates_the_session_on_disk(
     assert session.part == 1
     assert session.date == FIXED_TODAY
     assert session.facilitator == "Sam Okafor"
+    assert session.title == "Building the strategy"  # a title could be set only by import
     assert [p.name for p in session.participants] == ["Ana", "Ben", "Chloe"]
     assert opened[-1].session_id == session.id and not opened[-1].read_only
 

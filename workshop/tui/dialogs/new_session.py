@@ -184,6 +184,12 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
                     validate_on=["changed", "submitted"],
                 )
                 yield Label("", classes="field-error", id="date-error")
+                yield Label("Title", classes="field-label")
+                yield Input(
+                    placeholder="optional, e.g. Building the strategy",
+                    id="session-title",
+                )
+                yield Label("", classes="field-error", id="session-title-error")
                 yield Label("Participants", classes="field-label")
                 yield Input(
                     placeholder="names separated by commas (optional; add more later)",
@@ -293,6 +299,7 @@ class NewSessionDialog(GuardedForm, ModalScreen[NewSessionForm | None]):
             organisation=chosen.organisation if chosen else value("#organisation"),
             facilitator=value("#facilitator"),
             date=read_day(value("#date")),
+            title=value("#session-title"),
             participants=split_names(self.query_one("#participants", Input).value),
         )
 
