@@ -169,14 +169,14 @@ def test_two_news_at_once_for_a_new_group_make_one_group(
 
     from workshop.cli import build_parser, commands
 
-    found = commands._group_named
+    found = Store.group_named
 
     def slowly(store: Store, name: str) -> object:
         answer = found(store, name)
         time.sleep(0.3)  # the other command looks meanwhile
         return answer
 
-    monkeypatch.setattr(commands, "_group_named", slowly)
+    monkeypatch.setattr(Store, "group_named", slowly)
     args = build_parser().parse_args(
         ["new", "--group", "Night shift", "--facilitator", "Jo", "--no-input"]
     )

@@ -7,7 +7,7 @@ from textual.widgets import Input, OptionList
 
 from tests.tui.conftest import AppFactory, screen_now
 from tests.tui.test_review import first_session, second_session
-from workshop.model.session import Group
+from workshop.model.session import Group, Session
 from workshop.model.structure import ActionStatus
 from workshop.store import Store
 from workshop.tui.screens.review import ReviewScreen
@@ -15,15 +15,21 @@ from workshop.tui.screens.session import SessionScreen
 from workshop.tui.widgets.progress_tables import ActionTable
 
 
-async def test_review_from_the_session_saves_and_the_session_carries_on(
-    store: Store, app_factory: AppFactory
-) -> None:
+def two_parts(store: Store) -> tuple[Group, Session]:
+    """A group with part 1 and its follow-up, part 2 (returned, with the group)."""
     group = Group(id="grp1", name="Riverside Council Customer Service")
     store.create_group(group)
     first = first_session(group)
     with store.edit(group.id) as editor:
         editor.add_session(first)
         later = editor.add_session(second_session(first))
+    return group, later
+
+
+async def test_review_from_the_session_saves_and_the_session_carries_on(
+    store: Store, app_factory: AppFactory
+) -> None:
+    group, later = two_parts(store)
 
     app = app_factory(later.id)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -70,12 +76,7 @@ async def test_f8_and_f9_review_and_export_while_typing_in_a_capture_line(
     them typed "rx" into the next item. F8 and F9 work from there."""
     from pathlib import Path
 
-    group = Group(id="grp1", name="Riverside Council Customer Service")
-    store.create_group(group)
-    first = first_session(group)
-    with store.edit(group.id) as editor:
-        editor.add_session(first)
-        later = editor.add_session(second_session(first))
+    _, later = two_parts(store)
     app = app_factory(later.id)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

@@ -86,10 +86,6 @@ def cmd_review(store: Store, args: argparse.Namespace) -> int:
 # -- creating sessions -----------------------------------------------------------------------
 
 
-def _group_named(store: Store, name: str) -> ListedGroup | None:
-    return store.group_named(name)
-
-
 #: How long a command waits for a group another command is editing (a script running
 #: several, two people at once): such a lock is held for a moment. The app holds one for a
 #: whole workshop, and is never waited for.
@@ -130,9 +126,9 @@ def cmd_new(store: Store, args: argparse.Namespace) -> int:
     from workshop.cli import ask
     from workshop.model.session import Group, Participant, Session
 
-    answers = ask.new_session(store, args, lambda name: _group_named(store, name))
+    answers = ask.new_session(store, args, store.group_named)
     with store.creating_groups():  # looked up and made as one step: not twice at once
-        group: Group | ListedGroup | None = _group_named(store, answers.group)
+        group: Group | ListedGroup | None = store.group_named(answers.group)
         if group is None:
             group = Group(name=answers.group.strip(), organisation=answers.organisation.strip())
             store.create_group(group)

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workshop import cache
-from workshop.errors import Ambiguous, NotFound, SaveFailed, StoreError, UnreadableFile
+from workshop.errors import (
+    Ambiguous,
+    NotFound,
+    SaveFailed,
+    StoreError,
+    UnreadableFile,
+    WorkshopError,
+)
 from workshop.store import schema
 from workshop.store.durable import (
     atomic_write,
@@ -24,6 +31,8 @@ from workshop.store.durable import (
 from workshop.store.names import file_name, group_id_of, inside, lock_path
 from workshop.store.summary import GroupFile, GroupSummary, GroupVersion, ListedGroup
 
+#: A file's identity, modification time and size (see Store.stamp_of).
+FileStamp = tuple[int, int, int]
 #: The data folder's lock for creating groups (see Store.creating_groups).
 CREATING_LOCK = ".creating.lock"
 
@@ -97,6 +106,15 @@ class Store:
                 found.append((name, entry.path))
         # by name: the order of the paths (one folder), without comparing Path objects
         return [Path(path) for _, path in sorted(found)]
+
+    def stamp_of(self, group_id: str) -> FileStamp | None:
+        """What tells a group file's change at a glance, without reading it (identity, time,
+        size); None when it cannot be looked at now. Readers that follow a file compare it."""
+        try:
+            info = self.path_of(group_id).stat()
+        except (OSError, WorkshopError):
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
 
     def path_of(self, group_id: str) -> Path:
         """The file of a group; NotFound when there is none."""

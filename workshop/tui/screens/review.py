@@ -232,19 +232,12 @@ class ReviewScreen(WorkshopScreen[Session | None]):
         self.query_one(ActionTable).focus()
         if self.read_only:
             # a participant's review follows the facilitator's changes, as their session does
-            self._seen = self._stamp()
+            self._seen = self.store.stamp_of(self.group_id)
             self.set_interval(FOLLOW_SECONDS, self._follow)
-
-    def _stamp(self) -> tuple[int, int, int] | None:
-        try:
-            info = self.store.path_of(self.group_id).stat()
-        except (OSError, WorkshopError):
-            return None
-        return info.st_ino, info.st_mtime_ns, info.st_size
 
     def _follow(self) -> None:
         """Read the group again when its file changed (while this review is on top)."""
-        stamp = self._stamp()
+        stamp = self.store.stamp_of(self.group_id)
         if stamp is None or stamp == self._seen or not self.is_current:
             return
         try:

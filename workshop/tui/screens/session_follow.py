@@ -29,13 +29,12 @@ if TYPE_CHECKING:
 
     from workshop.model.session import Group, Session
     from workshop.store import Store
+    from workshop.store.store import FileStamp
 
 #: How often a read-only screen looks at the file (seconds).
 FOLLOW_SECONDS = 2.0
 #: Refreshes a rebuilt step is given to settle before the reader's place is restored anyway.
 SETTLE_TRIES = 10
-
-Stamp = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -101,12 +100,8 @@ class SessionFollow:
             timer.stop()
             self._follow_timer = None
 
-    def _stamp(self) -> Stamp | None:
-        try:
-            info = self.store.path_of(self.group_id).stat()
-        except (OSError, WorkshopError):
-            return None
-        return info.st_ino, info.st_mtime_ns, info.st_size
+    def _stamp(self) -> FileStamp | None:
+        return self.store.stamp_of(self.group_id)
 
     def _follow(self) -> None:
         screen: Any = self
